@@ -1,0 +1,106 @@
+package org.pumpauth.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pumpauth.determination.Determination;
+import org.pumpauth.determination.DeterminationJson;
+import org.pumpauth.engine.Review;
+import org.pumpauth.policy.PolicySelection;
+import org.pumpauth.policy.UnknownPolicyException;
+import org.pumpauth.request.InvalidRequestException;
+import org.pumpauth.request.RequestReader;
+import org.pumpauth.request.ReviewRequest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pumpauth evaluate}: requests in, determinations out. */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate review requests (JSON files; - reads standard input) and print a determination for each"
+                    + " file and policy, in input order.",
+            "With no --policy: the request's own policy, else every policy with a version in force on its service date.",
+            "Exit status: 0 when every file was evaluated, 2 when any file was invalid (its error goes to"
+                    + " standard error; the other files are still evaluated)."
+        })
+final class EvaluateCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-p", "--policy"}, paramLabel = "ID[@DATE]",
+            description = "A policy to evaluate under; repeatable. @DATE names the version in force on that date.")
+    List<String> policies = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one determination per line as JSON (JSON Lines).")
+    boolean json;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true,
+            description = "The date to review a request for when it has neither serviceDate nor receivedAt.")
+    LocalDate today = LocalDate.now();
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Request files; - for standard input.")
+    List<String> files;
+
+    private final RequestReader reader = new RequestReader();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Review review = new Review(main.registry());
+        List<PolicySelection> selections = new ArrayList<>();
+        for (String policy : policies) {
+            try {
+                selections.add(review.registry().select(policy));
+            } catch (UnknownPolicyException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--policy " + policy + ": " + e.getMessage());
+            }
+        }
+        boolean anyInvalid = false;
+        for (String file : files) {
+            String name = file.equals("-") ? "<stdin>" : file;
+            try {
+                ReviewRequest request = reader.read(read(file));
+                for (Determination determination : review.review(request, selections, today)) {
+                    out.println(json ? DeterminationJson.toJson(determination) : TextReport.render(name, determination));
+                }
+            } catch (InvalidRequestException e) {
+                anyInvalid = true;
+                for (InvalidRequestException.Problem problem : e.problems()) {
+                    err.println(name + ": " + problem);
+                }
+            } catch (NoSuchFileException e) {
+                anyInvalid = true;
+                err.println(name + ": no such file");
+            } catch (IOException e) {
+                anyInvalid = true;
+                err.println(name + ": cannot be read: " + e.getMessage());
+            }
+            out.flush();
+        }
+        return anyInvalid ? Main.INVALID_INPUT : 0;
+    }
+
+    private static byte[] read(String file) throws IOException {
+        if (file.equals("-")) {
+            InputStream in = System.in;
+            return in.readAllBytes();
+        }
+        return Files.readAllBytes(Path.of(file));
+    }
+}

@@ -1,0 +1,86 @@
+package org.pumpauth.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.pumpauth.PumpauthException;
+import org.pumpauth.policy.PolicyLoadException;
+import org.pumpauth.policy.PolicyRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code pumpauth} command: wires the policies and the engine to the subcommands. */
+@Command(
+        name = "pumpauth",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Medical-necessity review of implantable infusion pumps against computable payer policies.",
+        subcommands = {EvaluateCommand.class, PoliciesCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    static final int INVALID_INPUT = 2;
+
+    @Option(names = "--policies", paramLabel = "DIR",
+            description = "Load policy files from DIR instead of the built-in policies (to try a new version).")
+    Path policiesDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PolicyRegistry registry;
+
+    /** The policies, compiled on first use. */
+    PolicyRegistry registry() {
+        if (registry == null) {
+            try {
+                registry = policiesDir == null ? PolicyRegistry.builtIn() : PolicyRegistry.fromDirectory(policiesDir);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--policies: cannot read " + policiesDir + ": " + e.getMessage());
+            }
+        }
+        return registry;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit status. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof PolicyLoadException) {
+                err.println("pumpauth: the policy files do not compile:");
+                ((PolicyLoadException) e).problems().forEach(p -> err.println("  " + p));
+                return INVALID_INPUT;
+            }
+            if (e instanceof PumpauthException) {
+                err.println("pumpauth: " + e.getMessage());
+                return INVALID_INPUT;
+            }
+            err.println("pumpauth: internal error (" + e.getClass().getSimpleName() + "); please report it");
+            return 1;
+        });
+        int status = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"pumpauth " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.pumpauth.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pumpauth.determination.Outcome;
+import org.pumpauth.policy.Criterion;
+import org.pumpauth.policy.Describe;
+import org.pumpauth.policy.Pathway;
+import org.pumpauth.policy.PolicySelection;
+import org.pumpauth.policy.PolicyVersion;
+import org.pumpauth.policy.UnknownPolicyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes. */
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version.",
+        subcommands = PolicyCommand.Show.class)
+final class PolicyCommand implements Runnable {
+    @ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print a version's criteria tree with citations and interpretation notes.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        PolicyCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ID[@DATE]", description = "The policy; @DATE picks the version in force on that date"
+                + " (default: the latest version).")
+        String policy;
+
+        @Override
+        public Integer call() {
+            PolicySelection selection;
+            try {
+                selection = parent.main.registry().select(policy);
+            } catch (UnknownPolicyException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PolicyVersion version = selection.version().orElse(selection.policy().latest());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(version.key() + "  " + version.title());
+            out.println("Payer:   " + version.payer());
+            out.println("Source:  " + version.source());
+            version.reconstructed().ifPresent(why -> out.println("Reconstructed: " + why));
+            out.println("Codes:   " + (version.codes().isEmpty() ? "(none listed)" : String.join(", ", version.codes())));
+            if (!version.scope().isEmpty()) {
+                out.println();
+                out.println("Scope (every request)");
+                print(out, version.scope(), "  ");
+            }
+            for (Pathway pathway : version.pathways()) {
+                out.println();
+                out.println("Pathway " + pathway.id() + ": " + pathway.text());
+                out.println("  when:  " + Describe.logic(pathway.when()));
+                out.println("  cites: " + pathway.citation());
+                pathway.outcome().ifPresent(o -> out.println("  outcome: " + o));
+                print(out, pathway.criteria(), "  ");
+            }
+            return 0;
+        }
+
+        private static void print(PrintWriter out, List<Criterion> criteria, String indent) {
+            for (Criterion criterion : criteria) {
+                print(out, criterion, indent);
+            }
+        }
+
+        private static void print(PrintWriter out, Criterion criterion, String indent) {
+            if (!criterion.meta().traced()) {
+                criterion.children().forEach(child -> print(out, child, indent));
+                return;
+            }
+            out.println(indent + "- " + criterion.meta().id() + ": " + criterion.meta().text());
+            out.println(indent + "    logic: " + Describe.logic(criterion));
+            out.println(indent + "    cites: " + criterion.meta().citation());
+            criterion.meta().interpretation().ifPresent(note -> out.println(indent + "    reading: " + note));
+            if (criterion.meta().failure() != Outcome.DOES_NOT_MEET_CRITERIA) {
+                out.println(indent + "    if not met: " + criterion.meta().failure());
+            }
+            criterion.children().forEach(child -> print(out, child, indent + "    "));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.pumpauth.determination;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Writes a {@link Determination} as the contract's JSON, fields in a fixed order. */
+public final class DeterminationJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private DeterminationJson() {}
+
+    /** One line of JSON, as {@code evaluate --json} prints it. */
+    public static String toJson(Determination determination) {
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            write(determination, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static void write(Determination d, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("requestId", d.requestId());
+        json.writeObjectFieldStart("policy");
+        json.writeStringField("id", d.policy().id());
+        if (d.policy().version().isPresent()) {
+            json.writeStringField("version", d.policy().version().get().toString());
+        } else {
+            json.writeNullField("version");
+        }
+        json.writeStringField("title", d.policy().title());
+        json.writeEndObject();
+        json.writeStringField("serviceDate", d.serviceDate().toString());
+        if (d.pathway().isPresent()) {
+            json.writeStringField("pathway", d.pathway().get());
+        } else {
+            json.writeNullField("pathway");
+        }
+        json.writeStringField("outcome", d.outcome().name());
+        json.writeStringField("action", d.action().code());
+        json.writeFieldName("criteria");
+        if (d.criteria().isPresent()) {
+            writeNode(d.criteria().get(), json);
+        } else {
+            json.writeNull();
+        }
+        json.writeArrayFieldStart("missingInformation");
+        for (MissingInformation m : d.missingInformation()) {
+            json.writeStartObject();
+            json.writeStringField("field", m.field());
+            json.writeStringField("request", m.request());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        strings("reasons", d.reasons(), json);
+        strings("warnings", d.warnings(), json);
+        json.writeEndObject();
+    }
+
+    private static void writeNode(CriterionResult node, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", node.id());
+        json.writeStringField("text", node.text());
+        json.writeStringField("result", node.result().name());
+        json.writeArrayFieldStart("facts");
+        for (FactValue fact : node.facts()) {
+            json.writeStartObject();
+            json.writeStringField("field", fact.field());
+            json.writeFieldName("value");
+            value(fact.value().orElse(null), json);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (!node.citation().isEmpty()) {
+            json.writeStringField("citation", node.citation());
+        }
+        if (node.interpretation().isPresent()) {
+            json.writeStringField("interpretation", node.interpretation().get());
+        }
+        if (node.referral().isPresent()) {
+            json.writeStringField("referral", node.referral().get().name());
+        }
+        if (!node.children().isEmpty()) {
+            json.writeArrayFieldStart("children");
+            for (CriterionResult child : node.children()) {
+                writeNode(child, json);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void value(Object value, JsonGenerator json) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Boolean) {
+            json.writeBoolean((Boolean) value);
+        } else if (value instanceof Double) {
+            double d = (Double) value;
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                json.writeNumber((long) d);
+            } else {
+                json.writeNumber(d);
+            }
+        } else if (value instanceof Integer) {
+            json.writeNumber((Integer) value);
+        } else if (value instanceof List) {
+            json.writeStartArray();
+            for (Object item : (List<?>) value) {
+                value(item, json);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+
+    private static void strings(String name, List<String> values, JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+}

@@ -1,0 +1,142 @@
+package org.pumpauth.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pumpauth.determination.CriterionResult;
+import org.pumpauth.determination.FactValue;
+import org.pumpauth.determination.MissingInformation;
+import org.pumpauth.determination.Outcome;
+import org.pumpauth.determination.Result;
+import org.pumpauth.policy.PolicyVersion;
+import org.pumpauth.request.Field;
+import org.pumpauth.request.RequestContract;
+import org.pumpauth.request.Shape;
+
+/** Reads an evaluated criteria tree for what is missing and why, in words a provider can act on. */
+final class Explanation {
+    private Explanation() {}
+
+    /**
+     * The fields that would decide the case: the unknown facts of every criterion not met or not
+     * known, looking past criteria already met (their unknowns cannot change them). A criterion
+     * not met still gives its unknowns, so a provider can fix everything at once (G2).
+     */
+    static List<MissingInformation> missing(CriterionResult root) {
+        Map<String, MissingInformation> missing = new LinkedHashMap<>();
+        collect(root, missing);
+        return List.copyOf(missing.values());
+    }
+
+    private static void collect(CriterionResult node, Map<String, MissingInformation> missing) {
+        if (node.is(Result.MET)) {
+            return;
+        }
+        for (FactValue fact : node.facts()) {
+            if (!fact.isKnown()) {
+                add(fact.contractPath(), missing);
+            }
+        }
+        for (String field : node.requests()) {
+            add(field, missing);
+        }
+        for (CriterionResult child : node.children()) {
+            collect(child, missing);
+        }
+    }
+
+    private static void add(String path, Map<String, MissingInformation> missing) {
+        missing.computeIfAbsent(path, p -> new MissingInformation(p, ask(p)));
+    }
+
+    /** The contract's plain-language request for a field, {@code intraspinalTrials[].reliefPercent} included. */
+    static String ask(String contractPath) {
+        int list = contractPath.indexOf("[].");
+        if (list < 0) {
+            return RequestContract.REQUEST.field(contractPath).map(Field::ask).orElse("Provide " + contractPath + ".");
+        }
+        Shape items = RequestContract.field(contractPath.substring(0, list)).items().orElseThrow();
+        return items.field(contractPath.substring(list + 3)).map(Field::ask).orElse("Provide " + contractPath + ".");
+    }
+
+    /** Whether the policy sends the case to individual review along a path that decides it. */
+    static boolean referred(CriterionResult node) {
+        if (node.is(Result.MET)) {
+            return false;
+        }
+        if (node.referral().filter(o -> o == Outcome.CASE_BY_CASE).isPresent()) {
+            return true;
+        }
+        for (CriterionResult child : node.children()) {
+            if (referred(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<String> reasons(Outcome outcome, CriterionResult root, PolicyVersion version) {
+        List<String> reasons = new ArrayList<>();
+        String policy = version.title() + " (" + version.effectiveFrom() + ")";
+        switch (outcome) {
+            case MEETS_CRITERIA:
+                reasons.add("Every criterion of " + policy + " for this pathway is met.");
+                break;
+            case NOT_ADDRESSED:
+                notMet(root, reasons, "Outside the scope of " + policy + ": ");
+                break;
+            case INVESTIGATIONAL:
+                notMet(root, reasons, "Investigational or not covered under " + policy + ": ");
+                break;
+            case DOES_NOT_MEET_CRITERIA:
+                notMet(root, reasons, "Not met: ");
+                unknown(root, reasons);
+                break;
+            case CASE_BY_CASE:
+                referrals(root, reasons);
+                unknown(root, reasons);
+                break;
+            default:
+                unknown(root, reasons);
+                break;
+        }
+        return reasons;
+    }
+
+    /** The deepest criteria not met: the ones a provider can act on. */
+    private static void notMet(CriterionResult node, List<String> reasons, String prefix) {
+        if (!node.is(Result.NOT_MET)) {
+            return;
+        }
+        boolean deeper = false;
+        for (CriterionResult child : node.children()) {
+            if (child.is(Result.NOT_MET)) {
+                deeper = true;
+                notMet(child, reasons, prefix);
+            }
+        }
+        if (!deeper) {
+            reasons.add(prefix + node.text() + " [" + node.id() + "]");
+        }
+    }
+
+    /** The top-level criteria not yet shown, one sentence each. */
+    private static void unknown(CriterionResult root, List<String> reasons) {
+        for (CriterionResult child : root.children()) {
+            if (child.is(Result.UNKNOWN) && child.referral().isEmpty()) {
+                reasons.add("Not yet shown: " + child.text() + " [" + child.id() + "]");
+            }
+        }
+    }
+
+    private static void referrals(CriterionResult node, List<String> reasons) {
+        if (node.is(Result.MET)) {
+            return;
+        }
+        if (node.referral().isPresent()) {
+            reasons.add("For individual review, as the policy directs: " + node.text() + " [" + node.id() + "]");
+        }
+        node.children().forEach(child -> referrals(child, reasons));
+    }
+}

@@ -1,0 +1,65 @@
+package org.pumpauth.policy;
+
+import java.util.List;
+import org.pumpauth.logic.Truth;
+import org.pumpauth.request.Absent;
+
+/**
+ * A test of one fact against a value: {@code pain.score atLeast 6}, {@code indication.category in
+ * [spasticity]}. An unstated fact makes it unknown, except for {@code present}, which asks
+ * whether the fact is stated at all, and where the policy says how to read silence.
+ *
+ * @param operand a Boolean, a Double, a List of String, or for {@code sameAs} the other {@link Fact}
+ * @param unstated the result when the fact is not stated: unknown, except for exceptions that
+ *     hold only when documented ("unless the medical reason ... is clearly documented"), which a
+ *     silent request does not meet and is not asked for
+ */
+public record Compare(Meta meta, Fact fact, Operator operator, Object operand, Truth unstated) implements Criterion {
+
+    public Compare(Meta meta, Fact fact, Operator operator, Object operand) {
+        this(meta, fact, operator, operand, Truth.UNKNOWN);
+    }
+
+    @Override
+    public Truth test(Evaluation evaluation) {
+        Object value = unstated == Truth.UNKNOWN ? fact.read(evaluation) : evaluation.readQuietly(fact);
+        if (value == Absent.VALUE && unstated != Truth.UNKNOWN && operator != Operator.PRESENT) {
+            return unstated;
+        }
+        if (operator == Operator.PRESENT) {
+            boolean present = value != Absent.VALUE && !(value instanceof String && ((String) value).isBlank());
+            return Truth.of(present == (Boolean) operand);
+        }
+        if (value == Absent.VALUE) {
+            return Truth.UNKNOWN;
+        }
+        switch (operator) {
+            case SAME_AS: {
+                Object other = ((Fact) operand).read(evaluation);
+                return other == Absent.VALUE ? Truth.UNKNOWN : Truth.of(value.equals(other));
+            }
+            case IS:
+                return Truth.of(value.equals(operand));
+            case IN:
+                return Truth.of(((List<?>) operand).contains(value));
+            case NOT_IN:
+                return Truth.of(!((List<?>) operand).contains(value));
+            case NOT_EMPTY:
+                return Truth.of(((List<?>) value).isEmpty() != (Boolean) operand);
+            case INCLUDES:
+                for (Object wanted : (List<?>) operand) {
+                    if (((List<?>) value).contains(wanted)) {
+                        return Truth.TRUE;
+                    }
+                }
+                return Truth.FALSE;
+            default:
+                return Truth.of(operator.holds(((Number) value).doubleValue(), ((Number) operand).doubleValue()));
+        }
+    }
+
+    @Override
+    public List<Criterion> children() {
+        return List.of();
+    }
+}

@@ -1,0 +1,189 @@
+package org.pumpauth.policy;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.pumpauth.request.Absent;
+import org.pumpauth.request.Field;
+import org.pumpauth.request.FieldType;
+import org.pumpauth.request.RequestContract;
+import org.pumpauth.request.ReviewRequest;
+
+/**
+ * Facts a policy needs that the request does not state directly but that follow from what it
+ * states. Each records on the trace the fields it read, or, when unknown, the one field a
+ * provider should be asked for.
+ */
+public enum DerivedFact implements Fact {
+    /** Whole years at the service date, from {@code member.age} or {@code member.birthDate}. */
+    AGE("age", FieldType.NUMBER) {
+        @Override
+        public Object read(Evaluation e) {
+            Object age = e.request().valueOf(MEMBER_AGE);
+            if (age != Absent.VALUE) {
+                e.saw(MEMBER_AGE.contractPath(), age);
+                return age;
+            }
+            Object birth = e.request().valueOf(BIRTH_DATE);
+            e.saw(BIRTH_DATE.contractPath(), birth);
+            return birth == Absent.VALUE
+                    ? Absent.VALUE
+                    : (double) ChronoUnit.YEARS.between((LocalDate) birth, e.serviceDate());
+        }
+    },
+    /** Ruling G5: {@code indication.terminal}, else a life expectancy of 6 months or less. */
+    TERMINAL("terminal", FieldType.BOOLEAN) {
+        @Override
+        public Object read(Evaluation e) {
+            Object terminal = e.request().valueOf(TERMINAL_FIELD);
+            if (terminal != Absent.VALUE) {
+                e.saw(TERMINAL_FIELD.contractPath(), terminal);
+                return terminal;
+            }
+            Object months = e.request().valueOf(LIFE_EXPECTANCY);
+            if (months != Absent.VALUE) {
+                e.saw(LIFE_EXPECTANCY.contractPath(), months);
+                return (Double) months <= 6 ? Boolean.TRUE : Boolean.FALSE;
+            }
+            e.saw(TERMINAL_FIELD.contractPath(), Absent.VALUE);
+            return Absent.VALUE;
+        }
+    },
+    /**
+     * Intraspinal (intrathecal or epidural) delivery (G11): {@code service.route}, else the codes,
+     * since every code in {@link #INTRASPINAL_CODES} names an intrathecal or epidural device.
+     */
+    INTRASPINAL("intraspinal", FieldType.BOOLEAN) {
+        @Override
+        public Object read(Evaluation e) {
+            Object route = e.request().valueOf(ROUTE);
+            if (route != Absent.VALUE) {
+                e.saw(ROUTE.contractPath(), route);
+                return route.equals("intrathecal") || route.equals("epidural") ? Boolean.TRUE : Boolean.FALSE;
+            }
+            ReviewRequest request = e.request();
+            for (String code : request.codes()) {
+                if (INTRASPINAL_CODES.contains(code)) {
+                    e.saw(CODES.contractPath(), request.codes());
+                    return Boolean.TRUE;
+                }
+            }
+            e.saw(ROUTE.contractPath(), Absent.VALUE);
+            return Absent.VALUE;
+        }
+    },
+    /**
+     * Ruling G9: {@code service.drug.fdaApprovedForRoute}, else for the intrathecal route the FDA
+     * table: morphine, ziconotide and baclofen are approved; a compounded drug or a mixture is not;
+     * hydromorphone, bupivacaine, fentanyl and clonidine are not.
+     */
+    FDA_APPROVED_FOR_ROUTE("drugFdaApprovedForRoute", FieldType.BOOLEAN) {
+        @Override
+        public Object read(Evaluation e) {
+            Object stated = e.request().valueOf(FDA_APPROVED);
+            if (stated != Absent.VALUE) {
+                e.saw(FDA_APPROVED.contractPath(), stated);
+                return stated;
+            }
+            if (e.request().valueOf(COMPOUNDED) == Boolean.TRUE) {
+                e.saw(COMPOUNDED.contractPath(), Boolean.TRUE);
+                return Boolean.FALSE;
+            }
+            Object route = e.request().valueOf(ROUTE);
+            Object drug = e.request().valueOf(DRUG_NAME);
+            Optional<Boolean> approved = "intrathecal".equals(route) && drug instanceof String
+                    ? intrathecalApproval((String) drug)
+                    : Optional.empty();
+            if (approved.isEmpty()) {
+                e.saw(FDA_APPROVED.contractPath(), Absent.VALUE);
+                return Absent.VALUE;
+            }
+            e.saw(ROUTE.contractPath(), route);
+            e.saw(DRUG_NAME.contractPath(), drug);
+            return approved.get();
+        }
+    },
+    /** Whole months from {@code indication.brainInjuryDate} to the service date. */
+    MONTHS_SINCE_BRAIN_INJURY("monthsSinceBrainInjury", FieldType.NUMBER) {
+        @Override
+        public Object read(Evaluation e) {
+            Object injury = e.request().valueOf(BRAIN_INJURY_DATE);
+            e.saw(BRAIN_INJURY_DATE.contractPath(), injury);
+            return injury == Absent.VALUE
+                    ? Absent.VALUE
+                    : (double) ChronoUnit.MONTHS.between((LocalDate) injury, e.serviceDate());
+        }
+    };
+
+    /** CPT codes for intrathecal or epidural catheters and pumps (NIA_CG_310's code list). */
+    public static final Set<String> INTRASPINAL_CODES = Set.of("62350", "62351", "62355", "62360", "62361", "62362");
+
+    private static final Set<String> APPROVED_INTRATHECAL = Set.of("morphine", "ziconotide", "baclofen");
+    private static final Set<String> NOT_APPROVED_INTRATHECAL =
+            Set.of("hydromorphone", "bupivacaine", "fentanyl", "clonidine");
+
+    private static final Field MEMBER_AGE = RequestContract.field("member.age");
+    private static final Field BIRTH_DATE = RequestContract.field("member.birthDate");
+    private static final Field TERMINAL_FIELD = RequestContract.field("indication.terminal");
+    private static final Field LIFE_EXPECTANCY = RequestContract.field("indication.lifeExpectancyMonths");
+    private static final Field ROUTE = RequestContract.field("service.route");
+    private static final Field CODES = RequestContract.field("service.codes");
+    private static final Field FDA_APPROVED = RequestContract.field("service.drug.fdaApprovedForRoute");
+    private static final Field COMPOUNDED = RequestContract.field("service.drug.compounded");
+    private static final Field DRUG_NAME = RequestContract.field("service.drug.name");
+    private static final Field BRAIN_INJURY_DATE = RequestContract.field("indication.brainInjuryDate");
+
+    private final String factName;
+    private final FieldType type;
+
+    DerivedFact(String factName, FieldType type) {
+        this.factName = factName;
+        this.type = type;
+    }
+
+    @Override
+    public String factName() {
+        return factName;
+    }
+
+    @Override
+    public FieldType type() {
+        return type;
+    }
+
+    @Override
+    public List<String> allowed() {
+        return List.of();
+    }
+
+    public static Optional<DerivedFact> named(String name) {
+        for (DerivedFact fact : values()) {
+            if (fact.factName.equals(name)) {
+                return Optional.of(fact);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** G9's table; a name that reads as a mixture ("morphine + bupivacaine") is not approved. */
+    static Optional<Boolean> intrathecalApproval(String drugName) {
+        String name = drugName.toLowerCase(Locale.ROOT);
+        if (name.matches(".*(\\+|/|,|\\band\\b|\\bwith\\b|mixture|compounded).*")) {
+            return Optional.of(false);
+        }
+        for (String word : name.split("[^a-z]+")) {
+            if (NOT_APPROVED_INTRATHECAL.contains(word)) {
+                return Optional.of(false);
+            }
+        }
+        for (String word : name.split("[^a-z]+")) {
+            if (APPROVED_INTRATHECAL.contains(word)) {
+                return Optional.of(true);
+            }
+        }
+        return Optional.empty();
+    }
+}

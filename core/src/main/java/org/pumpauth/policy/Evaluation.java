@@ -1,0 +1,156 @@
+package org.pumpauth.policy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pumpauth.determination.CriterionResult;
+import org.pumpauth.determination.FactValue;
+import org.pumpauth.determination.Outcome;
+import org.pumpauth.determination.Result;
+import org.pumpauth.logic.Truth;
+import org.pumpauth.request.Absent;
+import org.pumpauth.request.Item;
+import org.pumpauth.request.ReviewRequest;
+
+/**
+ * One request evaluated against criteria as of its service date, building the trace: every
+ * criterion with an id becomes a {@link CriterionResult} holding the facts it read. Not
+ * thread-safe; make one per evaluation.
+ */
+public final class Evaluation {
+    private final ReviewRequest request;
+    private final LocalDate serviceDate;
+    private Item item;
+    private Frame frame;
+    private boolean quiet;
+
+    public Evaluation(ReviewRequest request, LocalDate serviceDate) {
+        this.request = request;
+        this.serviceDate = serviceDate;
+    }
+
+    public ReviewRequest request() {
+        return request;
+    }
+
+    public LocalDate serviceDate() {
+        return serviceDate;
+    }
+
+    Item item() {
+        if (item == null) {
+            throw new IllegalStateException("a list element's field was read outside its list");
+        }
+        return item;
+    }
+
+    /** Evaluates a traced criterion and returns its result node. */
+    public CriterionResult trace(Criterion criterion) {
+        Frame outer = frame;
+        Frame mine = new Frame(criterion.meta());
+        frame = mine;
+        Truth truth = criterion.test(this);
+        frame = outer;
+        return mine.close(finish(mine, criterion.meta(), truth));
+    }
+
+    /** Evaluates any criterion: traced ones add their node to the trace, inline ones their facts. */
+    Truth evaluate(Criterion criterion) {
+        Meta meta = criterion.meta();
+        if (!meta.traced() || frame == null) {
+            return criterion.test(this);
+        }
+        Frame outer = frame;
+        Frame mine = new Frame(meta);
+        frame = mine;
+        Truth truth = criterion.test(this);
+        frame = outer;
+        truth = finish(mine, meta, truth);
+        outer.children.add(mine.close(truth));
+        return truth;
+    }
+
+    private static Truth finish(Frame frame, Meta meta, Truth truth) {
+        if (truth == Truth.FALSE && meta.missingWhenFalse().isPresent()) {
+            frame.requests.add(meta.missingWhenFalse().get().contractPath());
+            return Truth.UNKNOWN; // a document not yet sent is asked for, not failed
+        }
+        return truth;
+    }
+
+    Truth onItem(Item element, Criterion criterion) {
+        Item outer = item;
+        item = element;
+        try {
+            return evaluate(criterion);
+        } finally {
+            item = outer;
+        }
+    }
+
+    /** Reads a fact without asking for it when it is unstated. */
+    Object readQuietly(Fact fact) {
+        boolean outer = quiet;
+        quiet = true;
+        try {
+            return fact.read(this);
+        } finally {
+            quiet = outer;
+        }
+    }
+
+    void saw(String field, Object value) {
+        if (frame != null && !(quiet && value == Absent.VALUE)) {
+            frame.saw(field, value);
+        }
+    }
+
+    void refer(Outcome outcome) {
+        if (frame != null) {
+            frame.referral = outcome;
+        }
+    }
+
+    /** A traced criterion under construction. */
+    private static final class Frame {
+        final Meta meta;
+        final List<CriterionResult> children = new ArrayList<>(4);
+        final List<FactValue> facts = new ArrayList<>(4);
+        final List<String> requests = new ArrayList<>(1);
+        Outcome referral;
+
+        Frame(Meta meta) {
+            this.meta = meta;
+        }
+
+        void saw(String field, Object value) {
+            for (FactValue seen : facts) {
+                if (seen.field().equals(field)) {
+                    return;
+                }
+            }
+            facts.add(value == Absent.VALUE ? FactValue.unknown(field) : FactValue.known(field, shown(value)));
+        }
+
+        private static Object shown(Object value) {
+            if (value instanceof List && !((List<?>) value).isEmpty() && ((List<?>) value).get(0) instanceof Item) {
+                return ((List<?>) value).size(); // a list of trials shows as how many there are
+            }
+            return value;
+        }
+
+        CriterionResult close(Truth truth) {
+            return new CriterionResult(
+                    meta.id(),
+                    meta.text(),
+                    Result.of(truth),
+                    facts,
+                    meta.citation(),
+                    meta.interpretation(),
+                    requests,
+                    Optional.ofNullable(referral),
+                    children);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.pumpauth.policy;
+
+import java.util.List;
+import org.pumpauth.logic.Truth;
+
+/** The child must not be met; unknown stays unknown. Contraindications read this way. */
+public record Not(Meta meta, Criterion child) implements Criterion {
+    @Override
+    public Truth test(Evaluation evaluation) {
+        return evaluation.evaluate(child).not();
+    }
+
+    @Override
+    public List<Criterion> children() {
+        return List.of(child);
+    }
+}

@@ -1,0 +1,133 @@
+package org.pumpauth.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The policies pumpauth knows, compiled once at start-up: those shipped in the jar (listed in
+ * {@code org/pumpauth/policies/index.txt}), or those in a directory of policy files.
+ */
+public final class PolicyRegistry {
+    private static final String INDEX = "/org/pumpauth/policies/index.txt";
+
+    private final Map<String, Policy> policies;
+
+    private PolicyRegistry(List<PolicyVersion> versions) {
+        Map<String, List<PolicyVersion>> byId = new LinkedHashMap<>();
+        for (PolicyVersion version : versions) {
+            List<PolicyVersion> list = byId.computeIfAbsent(version.id(), k -> new ArrayList<>());
+            for (PolicyVersion other : list) {
+                if (other.effectiveFrom().equals(version.effectiveFrom())) {
+                    throw new PolicyLoadException(List.of(version.file() + ":1: " + version.key()
+                            + " is defined twice (also in " + other.file() + ")"));
+                }
+            }
+            list.add(version);
+        }
+        Map<String, Policy> map = new LinkedHashMap<>();
+        byId.forEach((id, list) -> map.put(id, new Policy(id, list)));
+        this.policies = Map.copyOf(map);
+    }
+
+    public static PolicyRegistry of(List<PolicyVersion> versions) {
+        return new PolicyRegistry(versions);
+    }
+
+    /** The policies shipped with pumpauth. */
+    public static PolicyRegistry builtIn() {
+        List<String> problems = new ArrayList<>();
+        List<PolicyVersion> versions = new ArrayList<>();
+        for (String file : resourceLines(INDEX)) {
+            try {
+                versions.add(PolicyCompiler.compile(file, resource("/org/pumpauth/policies/" + file)));
+            } catch (PolicyLoadException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyLoadException(problems);
+        }
+        return new PolicyRegistry(versions);
+    }
+
+    /** Every {@code *.yaml} file under {@code dir}, for analysts trying a new version. */
+    public static PolicyRegistry fromDirectory(Path dir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<PolicyVersion> versions = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : files) {
+            try {
+                versions.add(PolicyCompiler.compile(file.toString(), Files.readString(file)));
+            } catch (PolicyLoadException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyLoadException(problems);
+        }
+        return new PolicyRegistry(versions);
+    }
+
+    public Collection<Policy> policies() {
+        return policies.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    public Optional<Policy> policy(String id) {
+        return Optional.ofNullable(policies.get(id));
+    }
+
+    /**
+     * Resolves {@code id} or {@code id@YYYY-MM-DD}. A date names the version that took effect on
+     * it, or the one in force on it.
+     */
+    public PolicySelection select(String spec) {
+        int at = spec.indexOf('@');
+        String id = at < 0 ? spec : spec.substring(0, at);
+        Policy policy = policy(id).orElseThrow(() -> new UnknownPolicyException(
+                "unknown policy '" + id + "'; known: " + String.join(", ", policies().stream().map(Policy::id).toList())));
+        if (at < 0) {
+            return new PolicySelection(policy, Optional.empty());
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(spec.substring(at + 1));
+        } catch (DateTimeParseException e) {
+            throw new UnknownPolicyException("'" + spec + "': the version must be a date, as " + id + "@YYYY-MM-DD");
+        }
+        PolicyVersion version = policy.inForce(date).orElseThrow(() -> new UnknownPolicyException(
+                "no version of " + id + " is in force on " + date + "; versions: " + String.join(", ",
+                        policy.versions().stream().map(v -> v.effectiveFrom().toString()).toList())));
+        return new PolicySelection(policy, Optional.of(version));
+    }
+
+    private static List<String> resourceLines(String name) {
+        return resource(name).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PolicyRegistry.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new PolicyLoadException(List.of(name + ":1: missing from the build"));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

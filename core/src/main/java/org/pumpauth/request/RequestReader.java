@@ -1,0 +1,232 @@
+package org.pumpauth.request;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a review request from JSON, checking every field against {@link RequestContract} as it
+ * goes. It collects every problem before it throws one {@link InvalidRequestException}. Fields
+ * the contract does not know are kept out of the request and reported by name.
+ *
+ * <p>Thread-safe: one reader serves any number of threads.
+ */
+public final class RequestReader {
+    private final JsonFactory json = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    public ReviewRequest read(String text) {
+        return read(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public ReviewRequest read(byte[] bytes) {
+        try (JsonParser parser = json.createParser(bytes)) {
+            return read(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ReviewRequest read(InputStream in) throws IOException {
+        return read(in.readAllBytes());
+    }
+
+    /** Reads one request from a parser positioned before (or at) its opening brace. */
+    public ReviewRequest read(JsonParser parser) throws IOException {
+        Pass pass = new Pass();
+        try {
+            JsonToken first = parser.currentToken() == null ? parser.nextToken() : parser.currentToken();
+            if (first != JsonToken.START_OBJECT) {
+                pass.problem("", "a review request must be a JSON object");
+                throw new InvalidRequestException(pass.problems);
+            }
+            Object[] values = newValues(RequestContract.REQUEST);
+            pass.readObject(parser, RequestContract.REQUEST.tree(), RequestContract.REQUEST, values, "");
+            for (Field field : RequestContract.REQUEST.fields()) {
+                if (field.required() && values[field.index()] == Absent.VALUE) {
+                    pass.problem(field.contractPath(), "is required: " + field.describeAllowed());
+                }
+            }
+            if (!pass.problems.isEmpty()) {
+                throw new InvalidRequestException(pass.problems);
+            }
+            return new ReviewRequest(values, pass.ignored);
+        } catch (JsonParseException e) {
+            pass.problem("", "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()));
+            throw new InvalidRequestException(pass.problems);
+        }
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static Object[] newValues(Shape shape) {
+        Object[] values = new Object[shape.size()];
+        Arrays.fill(values, Absent.VALUE);
+        return values;
+    }
+
+    /** The state of reading one document. */
+    private static final class Pass {
+        final List<InvalidRequestException.Problem> problems = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>();
+
+        void problem(String field, String message) {
+            problems.add(new InvalidRequestException.Problem(field, message));
+        }
+
+        /** At START_OBJECT; reads to its END_OBJECT. {@code at} is the JSON path so far, with indexes. */
+        void readObject(JsonParser p, Shape.Node node, Shape shape, Object[] values, String at) throws IOException {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                String path = at.isEmpty() ? name : at + "." + name;
+                JsonToken token = p.nextToken();
+                Shape.Node child = node.children.get(name);
+                if (child == null) {
+                    ignored.add(path);
+                    p.skipChildren();
+                } else if (token == JsonToken.VALUE_NULL) {
+                    continue; // null states nothing: the field stays unknown
+                } else if (child.isObject()) {
+                    if (token == JsonToken.START_OBJECT) {
+                        readObject(p, child, shape, values, path);
+                    } else {
+                        problem(path, "must be an object");
+                        p.skipChildren();
+                    }
+                } else {
+                    values[child.field.index()] = readValue(p, token, child.field, path);
+                }
+            }
+        }
+
+        private Object readValue(JsonParser p, JsonToken token, Field field, String path) throws IOException {
+            switch (field.type()) {
+                case BOOLEAN:
+                    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                        return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : Boolean.FALSE;
+                    }
+                    return wrongType(p, field, path);
+                case NUMBER:
+                    if (!token.isNumeric()) {
+                        return wrongType(p, field, path);
+                    }
+                    double number = p.getDoubleValue();
+                    if (number < field.min() || number > field.max()) {
+                        problem(path, "must be " + field.describeAllowed());
+                        return Absent.VALUE;
+                    }
+                    return number;
+                case STRING:
+                    return token == JsonToken.VALUE_STRING ? p.getText() : wrongType(p, field, path);
+                case ENUM:
+                    return token == JsonToken.VALUE_STRING ? allowed(p.getText(), field, path) : wrongType(p, field, path);
+                case DATE:
+                    return token == JsonToken.VALUE_STRING ? date(p.getText(), field, path) : wrongType(p, field, path);
+                case INSTANT:
+                    return token == JsonToken.VALUE_STRING ? instant(p.getText(), field, path) : wrongType(p, field, path);
+                case STRING_LIST:
+                case ENUM_LIST:
+                    return token == JsonToken.START_ARRAY ? readStrings(p, field, path) : wrongType(p, field, path);
+                case OBJECT_LIST:
+                    return token == JsonToken.START_ARRAY ? readItems(p, field, path) : wrongType(p, field, path);
+                default:
+                    throw new IllegalStateException("unhandled field type " + field.type());
+            }
+        }
+
+        private Object wrongType(JsonParser p, Field field, String path) throws IOException {
+            problem(path, "must be " + field.describeAllowed());
+            p.skipChildren();
+            return Absent.VALUE;
+        }
+
+        private Object allowed(String value, Field field, String path) {
+            if (field.allows(value)) {
+                return field.allowed().get(field.allowed().indexOf(value)); // the interned constant
+            }
+            problem(path, "is not an allowed value; allowed: " + String.join(", ", field.allowed()));
+            return Absent.VALUE;
+        }
+
+        private Object date(String text, Field field, String path) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                problem(path, "must be " + field.describeAllowed());
+                return Absent.VALUE;
+            }
+        }
+
+        private Object instant(String text, Field field, String path) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return Instant.parse(text);
+                } catch (DateTimeParseException again) {
+                    problem(path, "must be " + field.describeAllowed());
+                    return Absent.VALUE;
+                }
+            }
+        }
+
+        private Object readStrings(JsonParser p, Field field, String path) throws IOException {
+            List<String> list = new ArrayList<>();
+            boolean ok = true;
+            int i = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+                String itemPath = path + "[" + i + "]";
+                if (t != JsonToken.VALUE_STRING) {
+                    problem(itemPath, "must be a string");
+                    p.skipChildren();
+                    ok = false;
+                } else if (field.type() == FieldType.ENUM_LIST) {
+                    Object value = allowed(p.getText(), field, itemPath);
+                    ok &= value != Absent.VALUE;
+                    list.add(String.valueOf(value));
+                } else {
+                    list.add(p.getText());
+                }
+            }
+            return ok ? List.copyOf(list) : Absent.VALUE;
+        }
+
+        private Object readItems(JsonParser p, Field field, String path) throws IOException {
+            Shape items = field.items().orElseThrow();
+            List<Item> list = new ArrayList<>();
+            int before = problems.size();
+            int i = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+                String itemPath = path + "[" + i + "]";
+                if (t != JsonToken.START_OBJECT) {
+                    problem(itemPath, "must be an object");
+                    p.skipChildren();
+                    continue;
+                }
+                Object[] values = newValues(items);
+                readObject(p, items.tree(), items, values, itemPath);
+                list.add(new Item(items, i, values));
+            }
+            return problems.size() == before ? List.copyOf(list) : Absent.VALUE;
+        }
+    }
+}
