@@ -16,7 +16,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Medical-necessity review of implantable infusion pumps against computable payer policies.",
-        subcommands = {EvaluateCommand.class, PoliciesCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            EvaluateCommand.class,
+            PoliciesCommand.class,
+            PolicyCommand.class,
+            CodesCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     static final int INVALID_INPUT = 2;
 
