@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
             PoliciesCommand.class,
             PolicyCommand.class,
             CodesCommand.class,
+            CompareCommand.class,
+            DiffCommand.class,
+            ChecklistCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -10,9 +10,7 @@ import org.pumpauth.determination.MissingInformation;
 import org.pumpauth.determination.Outcome;
 import org.pumpauth.determination.Result;
 import org.pumpauth.policy.PolicyVersion;
-import org.pumpauth.request.Field;
 import org.pumpauth.request.RequestContract;
-import org.pumpauth.request.Shape;
 
 /** Reads an evaluated criteria tree for what is missing and why, in words a provider can act on. */
 final class Explanation {
@@ -47,17 +45,7 @@ final class Explanation {
     }
 
     private static void add(String path, Map<String, MissingInformation> missing) {
-        missing.computeIfAbsent(path, p -> new MissingInformation(p, ask(p)));
-    }
-
-    /** The contract's plain-language request for a field, {@code intraspinalTrials[].reliefPercent} included. */
-    static String ask(String contractPath) {
-        int list = contractPath.indexOf("[].");
-        if (list < 0) {
-            return RequestContract.REQUEST.field(contractPath).map(Field::ask).orElse("Provide " + contractPath + ".");
-        }
-        Shape items = RequestContract.field(contractPath.substring(0, list)).items().orElseThrow();
-        return items.field(contractPath.substring(list + 3)).map(Field::ask).orElse("Provide " + contractPath + ".");
+        missing.computeIfAbsent(path, p -> new MissingInformation(p, RequestContract.ask(p)));
     }
 
     /** Whether the policy sends the case to individual review along a path that decides it. */

@@ -35,7 +35,15 @@ public final class Review {
      * @throws InvalidRequestException when the request's own {@code policy} is unknown
      */
     public List<Determination> review(ReviewRequest request, List<PolicySelection> named, LocalDate today) {
-        List<PolicySelection> selections = named.isEmpty() ? ownOrInForce(request, today) : named;
+        return evaluateAll(request, named.isEmpty() ? ownOrInForce(request, today) : named, today);
+    }
+
+    /** The request under every policy with a version in force on its service date, whatever policy it names. */
+    public List<Determination> compare(ReviewRequest request, LocalDate today) {
+        return evaluateAll(request, inForce(request, today), today);
+    }
+
+    private List<Determination> evaluateAll(ReviewRequest request, List<PolicySelection> selections, LocalDate today) {
         List<Determination> determinations = new ArrayList<>(selections.size());
         for (PolicySelection selection : selections) {
             determinations.add(engine.evaluate(request, selection, today));
@@ -51,6 +59,10 @@ public final class Review {
                 throw new InvalidRequestException(List.of(new InvalidRequestException.Problem("policy", e.getMessage())));
             }
         }
+        return inForce(request, today);
+    }
+
+    private List<PolicySelection> inForce(ReviewRequest request, LocalDate today) {
         LocalDate serviceDate = request.serviceDate(today);
         List<PolicySelection> inForce = new ArrayList<>();
         for (Policy policy : registry.policies()) {

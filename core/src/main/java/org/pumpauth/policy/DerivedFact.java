@@ -144,6 +144,22 @@ public enum DerivedFact implements Fact {
         this.type = type;
     }
 
+    /** The request fields a provider documents for this fact, the first being the one asked for. */
+    public List<String> askFields() {
+        switch (this) {
+            case AGE:
+                return List.of("member.birthDate", "member.age");
+            case TERMINAL:
+                return List.of("indication.terminal", "indication.lifeExpectancyMonths");
+            case INTRASPINAL:
+                return List.of("service.route");
+            case FDA_APPROVED_FOR_ROUTE:
+                return List.of("service.drug.fdaApprovedForRoute", "service.drug.name");
+            default:
+                return List.of("indication.brainInjuryDate");
+        }
+    }
+
     @Override
     public String factName() {
         return factName;

@@ -12,6 +12,7 @@ import static org.pumpauth.request.FieldSpec.text;
 import static org.pumpauth.request.FieldSpec.texts;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The review request, contract v1 ({@code shared/docs/request-contract.md}): every field, what it
@@ -217,6 +218,20 @@ public final class RequestContract {
                     "Document that the drug must be given by an implanted infusion pump."),
             bool("otherUse.pumpLabelledForDrug",
                     "Document that the pump's FDA labelling names the drug and the purpose.")));
+
+    /**
+     * The plain-language request for a field given by its contract path, list elements included
+     * ({@code intraspinalTrials[].reliefPercent}).
+     */
+    public static String ask(String contractPath) {
+        int list = contractPath.indexOf("[].");
+        Optional<Field> field = list < 0
+                ? REQUEST.field(contractPath)
+                : REQUEST.field(contractPath.substring(0, list))
+                        .flatMap(Field::items)
+                        .flatMap(items -> items.field(contractPath.substring(list + 3)));
+        return field.map(Field::ask).orElse("Provide " + contractPath + ".");
+    }
 
     public static Field field(String path) {
         return REQUEST.field(path).orElseThrow(() -> new IllegalArgumentException("no request field " + path));
