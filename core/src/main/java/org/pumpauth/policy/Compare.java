@@ -1,8 +1,10 @@
 package org.pumpauth.policy;
 
 import java.util.List;
+import java.util.Locale;
 import org.pumpauth.logic.Truth;
 import org.pumpauth.request.Absent;
+import org.pumpauth.request.FieldType;
 
 /**
  * A test of one fact against a value: {@code pain.score atLeast 6}, {@code indication.category in
@@ -41,9 +43,9 @@ public record Compare(Meta meta, Fact fact, Operator operator, Object operand, T
             case IS:
                 return Truth.of(value.equals(operand));
             case IN:
-                return Truth.of(((List<?>) operand).contains(value));
+                return Truth.of(((List<?>) operand).contains(comparable(value)));
             case NOT_IN:
-                return Truth.of(!((List<?>) operand).contains(value));
+                return Truth.of(!((List<?>) operand).contains(comparable(value)));
             case NOT_EMPTY:
                 return Truth.of(((List<?>) value).isEmpty() != (Boolean) operand);
             case INCLUDES:
@@ -56,6 +58,11 @@ public record Compare(Meta meta, Fact fact, Operator operator, Object operand, T
             default:
                 return Truth.of(operator.holds(((Number) value).doubleValue(), ((Number) operand).doubleValue()));
         }
+    }
+
+    /** Free text (a drug's name) compares without regard to case; the compiler lower-cases its operands. */
+    private Object comparable(Object value) {
+        return fact.type() == FieldType.STRING ? ((String) value).toLowerCase(Locale.ROOT) : value;
     }
 
     @Override

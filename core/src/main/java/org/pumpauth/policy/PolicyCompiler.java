@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,8 +79,10 @@ public final class PolicyCompiler {
         Node define = top.entries().get("define");
         if (define instanceof MapNode) {
             definitionNodes.putAll(((MapNode) define).entries());
-            for (String name : definitionNodes.keySet()) {
-                definition(name, define);
+            for (Map.Entry<String, Node> entry : definitionNodes.entrySet()) {
+                if (!usesListFields(entry.getValue())) {
+                    definition(entry.getKey(), define, Optional.empty()); // checked even when unused
+                }
             }
         } else if (define != null) {
             problem(define, "define must be a mapping of names to criteria");
@@ -241,7 +244,7 @@ public final class PolicyCompiler {
             problem(map, "no definition named '" + name + "'; defined: " + String.join(", ", definitionNodes.keySet()));
             return Optional.empty();
         }
-        Optional<Criterion> found = definition(name, map);
+        Optional<Criterion> found = definition(name, map, context.item());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -255,20 +258,51 @@ public final class PolicyCompiler {
         return Optional.of(defined);
     }
 
-    /** A definition, compiled the first time it is needed, so definitions may come in any order. */
-    private Optional<Criterion> definition(String name, Node usedAt) {
-        Optional<Criterion> done = definitions.get(name);
+    /**
+     * A definition, compiled the first time it is needed (so definitions may come in any order),
+     * once for each list whose elements it may read (a definition used inside {@code where}).
+     */
+    private Optional<Criterion> definition(String name, Node usedAt, Optional<Shape> item) {
+        String key = name + item.map(shape -> " in " + shape.name()).orElse("");
+        Optional<Criterion> done = definitions.get(key);
         if (done != null) {
             return done;
         }
-        if (!resolving.add(name)) {
+        if (!resolving.add(key)) {
             problem(usedAt, "the definition '" + name + "' uses itself");
             return Optional.empty();
         }
-        Optional<Criterion> compiled = criterion(definitionNodes.get(name), new Context(Optional.empty(), true, true), Optional.empty());
-        resolving.remove(name);
-        definitions.put(name, compiled);
+        Context context = item.isPresent() ? new Context(item, false, false) : new Context(Optional.empty(), true, true);
+        Optional<Criterion> compiled = criterion(definitionNodes.get(name), context, Optional.empty());
+        resolving.remove(key);
+        definitions.put(key, compiled);
         return compiled;
+    }
+
+    /** Whether a definition names a fact that is not a request or derived fact (so a list element's). */
+    private static boolean usesListFields(Node node) {
+        if (node instanceof MapNode) {
+            MapNode map = (MapNode) node;
+            Node fact = map.entries().get("fact");
+            if (fact instanceof Scalar) {
+                String name = ((Scalar) fact).text();
+                if (RequestContract.REQUEST.field(name).isEmpty() && DerivedFact.named(name).isEmpty()) {
+                    return true;
+                }
+            }
+            for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+                if (!Set.of("where", "then").contains(entry.getKey()) && usesListFields(entry.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node instanceof ListNode) {
+            for (Node item : ((ListNode) node).items()) {
+                if (usesListFields(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<Criterion> children(Node node, Context context, Optional<String> cite) {
@@ -393,8 +427,12 @@ public final class PolicyCompiler {
                 return null;
             case IN:
             case NOT_IN:
-            case INCLUDES:
-                return allowedValues(node, fact.allowed(), fact.factName());
+            case INCLUDES: {
+                List<String> values = allowedValues(node, fact.allowed(), fact.factName());
+                return fact.type() == FieldType.STRING
+                        ? values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList() // see Compare.comparable
+                        : values;
+            }
             default:
                 if (node instanceof Scalar && ((Scalar) node).token().isNumeric()) {
                     return Double.valueOf(((Scalar) node).text());
