@@ -15,7 +15,8 @@ import org.pumpauth.policy.PolicyVersion;
 /**
  * What changed between two versions of a policy, criterion by criterion (matched by id within
  * their pathway): added, removed, or changed in its words, its logic (thresholds, values), its
- * citation, its interpretation or the outcome its failure gives.
+ * interpretation or the outcome its failure gives. A citation is reported with such a change, but
+ * on its own (the same words under another heading of another document) it is not a change.
  */
 public record PolicyDiff(PolicyVersion from, PolicyVersion to, List<Change> changes) {
     public PolicyDiff {
@@ -96,7 +97,7 @@ public record PolicyDiff(PolicyVersion from, PolicyVersion to, List<Change> chan
             if (old.meta().failure() != now.meta().failure()) {
                 parts.add("outcome");
             }
-            if (!parts.isEmpty()) {
+            if (!parts.isEmpty() && !parts.equals(List.of("citation"))) { // a heading that moved is not a change of criteria
                 changes.add(new Change(Change.Kind.CHANGED, pathway, Optional.of(entry.getKey()), parts,
                         Optional.of(summary(old)), Optional.of(summary(now))));
             }

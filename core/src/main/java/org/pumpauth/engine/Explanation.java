@@ -17,9 +17,11 @@ final class Explanation {
     private Explanation() {}
 
     /**
-     * The fields that would decide the case: the unknown facts of every criterion not met or not
-     * known, looking past criteria already met (their unknowns cannot change them). A criterion
-     * not met still gives its unknowns, so a provider can fix everything at once (G2).
+     * The fields that would decide the case: the unknown facts of every criterion whose result is
+     * unknown, looking through criteria not met (so that a determination that does not meet
+     * criteria still lists what is missing elsewhere, and a provider can fix everything at once,
+     * G2) and past criteria already met (their unknowns cannot change them). A criterion decided
+     * by its known facts asks for nothing: its unknowns would not change it.
      */
     static List<MissingInformation> missing(CriterionResult root) {
         Map<String, MissingInformation> missing = new LinkedHashMap<>();
@@ -31,9 +33,11 @@ final class Explanation {
         if (node.is(Result.MET)) {
             return;
         }
-        for (FactValue fact : node.facts()) {
-            if (!fact.isKnown()) {
-                add(fact.contractPath(), missing);
+        if (node.is(Result.UNKNOWN)) {
+            for (FactValue fact : node.facts()) {
+                if (!fact.isKnown()) {
+                    add(fact.contractPath(), missing);
+                }
             }
         }
         for (String field : node.requests()) {
@@ -92,21 +96,21 @@ final class Explanation {
         return reasons;
     }
 
-    /** The deepest criteria not met: the ones a provider can act on. */
+    /**
+     * The criteria not met that a provider can act on: the deepest ones, except that where every
+     * alternative of a criterion failed (an "any of" not met), the criterion itself is the reason.
+     */
     private static void notMet(CriterionResult node, List<String> reasons, String prefix) {
         if (!node.is(Result.NOT_MET)) {
             return;
         }
-        boolean deeper = false;
-        for (CriterionResult child : node.children()) {
-            if (child.is(Result.NOT_MET)) {
-                deeper = true;
-                notMet(child, reasons, prefix);
-            }
-        }
-        if (!deeper) {
+        List<CriterionResult> failed = node.children().stream().filter(c -> c.is(Result.NOT_MET)).toList();
+        boolean everyAlternativeFailed = node.children().size() > 1 && failed.size() == node.children().size();
+        if (failed.isEmpty() || everyAlternativeFailed) {
             reasons.add(prefix + node.text() + " [" + node.id() + "]");
+            return;
         }
+        failed.forEach(child -> notMet(child, reasons, prefix));
     }
 
     /** The top-level criteria not yet shown, one sentence each. */

@@ -58,8 +58,16 @@ public final class Evaluation {
     /** Evaluates any criterion: traced ones add their node to the trace, inline ones their facts. */
     Truth evaluate(Criterion criterion) {
         Meta meta = criterion.meta();
-        if (!meta.traced() || frame == null) {
+        if (frame == null) {
             return criterion.test(this);
+        }
+        if (!meta.traced()) {
+            int before = frame.facts.size();
+            Truth truth = criterion.test(this);
+            if (truth != Truth.UNKNOWN) {
+                frame.forgetUnknownsFrom(before); // decided without them: they would not decide the case
+            }
+            return truth;
         }
         Frame outer = frame;
         Frame mine = new Frame(meta);
@@ -138,6 +146,14 @@ public final class Evaluation {
                 return ((List<?>) value).size(); // a list of trials shows as how many there are
             }
             return value;
+        }
+
+        void forgetUnknownsFrom(int index) {
+            for (int i = facts.size() - 1; i >= index; i--) {
+                if (!facts.get(i).isKnown()) {
+                    facts.remove(i);
+                }
+            }
         }
 
         CriterionResult close(Truth truth) {
