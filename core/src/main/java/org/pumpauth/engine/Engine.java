@@ -83,6 +83,9 @@ public final class Engine {
         }
 
         Pathway pathway = choice.pathway().get();
+        if (pathway.outcome().isPresent()) {
+            choice.why().ifPresent(results::add); // nothing else in the tree would say why
+        }
         List<CriterionResult> outOfScope = new ArrayList<>();
         for (Criterion criterion : pathway.criteria()) {
             CriterionResult result = evaluation.trace(criterion);

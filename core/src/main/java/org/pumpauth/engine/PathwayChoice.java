@@ -14,9 +14,15 @@ import org.pumpauth.policy.PolicyVersion;
 
 /**
  * The pathway a request takes: the first whose {@code when} holds. When none holds but some might
- * (the indication is not stated, say), the trace says which facts would choose one.
+ * (the indication is not stated, say), the trace says which facts would choose one; when one is
+ * chosen, the trace is its {@code when}, evaluated.
  */
 record PathwayChoice(Optional<Pathway> pathway, boolean undecided, List<CriterionResult> trace) {
+    /** The chosen pathway's {@code when}, evaluated: it shows a reviewer why the pathway applies. */
+    Optional<CriterionResult> why() {
+        return pathway.isPresent() ? trace.stream().findFirst() : Optional.empty();
+    }
+
 
     static PathwayChoice choose(PolicyVersion version, Evaluation evaluation) {
         List<CriterionResult> undecided = new ArrayList<>();
@@ -25,7 +31,7 @@ record PathwayChoice(Optional<Pathway> pathway, boolean undecided, List<Criterio
                     Outcome.DOES_NOT_MEET_CRITERIA, Optional.empty());
             CriterionResult result = evaluation.trace(new All(meta, List.of(pathway.when())));
             if (result.is(Result.MET)) {
-                return new PathwayChoice(Optional.of(pathway), false, List.of());
+                return new PathwayChoice(Optional.of(pathway), false, List.of(result));
             }
             if (result.is(Result.UNKNOWN)) {
                 undecided.add(result);
