@@ -75,6 +75,11 @@ final class ChecklistCommand implements Callable<Integer> {
                 out.println("   - " + doc.request() + " (" + doc.field() + ")");
             }
         }
+        if (!checklist.policyDocumentation().isEmpty()) {
+            out.println();
+            out.println("The policy's own documentation list:");
+            checklist.policyDocumentation().forEach(line -> out.println("  - " + line));
+        }
         return 0;
     }
 
@@ -106,6 +111,11 @@ final class ChecklistCommand implements Callable<Integer> {
                 }
                 json.writeEndArray();
                 json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("policyDocumentation");
+            for (String line : checklist.policyDocumentation()) {
+                json.writeString(line);
             }
             json.writeEndArray();
             json.writeEndObject();

@@ -17,11 +17,17 @@ import org.pumpauth.request.ReviewRequest;
 
 /**
  * The documentation a provider sends for one pathway of one policy version, in plain language:
- * each criterion of the pathway (and the policy's scope) with the facts it needs.
+ * each criterion of the pathway (and the policy's scope) with the facts it needs, and the
+ * documentation list the policy itself gives, if it gives one ({@link #policyDocumentation()}).
  */
 public record Checklist(PolicyVersion version, Pathway pathway, List<Item> items) {
     public Checklist {
         items = List.copyOf(items);
+    }
+
+    /** The policy's own list ("Documentation for Clinical Review"), verbatim; empty when it has none. */
+    public List<String> policyDocumentation() {
+        return version.documentation();
     }
 
     /** One criterion and what to document for it. */

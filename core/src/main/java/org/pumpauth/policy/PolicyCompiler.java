@@ -28,7 +28,8 @@ import org.pumpauth.request.Shape;
  */
 public final class PolicyCompiler {
     private static final Set<String> TOP_KEYS = Set.of(
-            "policy", "version", "title", "payer", "source", "reconstructed", "codes", "define", "scope", "pathways");
+            "policy", "version", "title", "payer", "source", "reconstructed", "codes", "documentation", "define", "scope",
+            "pathways");
     private static final Set<String> META_KEYS =
             Set.of("id", "text", "cite", "interpretation", "outcome", "missingWhenFalse");
     private static final Set<String> PATHWAY_KEYS = Set.of("id", "text", "cite", "when", "outcome", "criteria");
@@ -75,6 +76,7 @@ public final class PolicyCompiler {
         source = requiredText(top, "source");
         Optional<String> reconstructed = optionalText(top, "reconstructed");
         List<String> codes = strings(top.entries().get("codes"), "codes");
+        List<String> documentation = strings(top.entries().get("documentation"), "documentation");
 
         Node define = top.entries().get("define");
         if (define instanceof MapNode) {
@@ -107,7 +109,7 @@ public final class PolicyCompiler {
         if (!problems.isEmpty()) {
             throw new PolicyLoadException(problems);
         }
-        return new PolicyVersion(id, version, title, payer, source, reconstructed, codes, scope, pathways, file);
+        return new PolicyVersion(id, version, title, payer, source, reconstructed, codes, scope, pathways, documentation, file);
     }
 
     private Optional<Pathway> pathway(Node node, List<Criterion> scope) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param effectiveFrom the version's id within its policy (G8)
  * @param reconstructed why the version is not a published text, where it is not
  * @param scope criteria checked before any pathway, each with the outcome its failure gives
+ * @param documentation the documentation list the policy itself gives providers, verbatim
  */
 public record PolicyVersion(
         String id,
@@ -22,12 +23,14 @@ public record PolicyVersion(
         List<String> codes,
         List<Criterion> scope,
         List<Pathway> pathways,
+        List<String> documentation,
         String file) {
 
     public PolicyVersion {
         codes = List.copyOf(codes);
         scope = List.copyOf(scope);
         pathways = List.copyOf(pathways);
+        documentation = List.copyOf(documentation);
     }
 
     /** {@code id@YYYY-MM-DD}. */
