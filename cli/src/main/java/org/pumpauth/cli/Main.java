@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 public final class Main implements Runnable {
     static final int INVALID_INPUT = 2;
 
-    @Option(names = "--policies", paramLabel = "DIR",
+    @Option(names = "--policy-dir", paramLabel = "DIR",
             description = "Load policy files from DIR instead of the built-in policies (to try a new version).")
     Path policiesDir;
 
@@ -45,7 +45,7 @@ public final class Main implements Runnable {
                 registry = policiesDir == null ? PolicyRegistry.builtIn() : PolicyRegistry.fromDirectory(policiesDir);
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--policies: cannot read " + policiesDir + ": " + e.getMessage());
+                        "--policy-dir: cannot read " + policiesDir + ": " + e.getMessage());
             }
         }
         return registry;

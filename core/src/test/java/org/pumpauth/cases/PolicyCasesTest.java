@@ -66,6 +66,10 @@ class PolicyCasesTest {
 
         JsonNode expect = fixture.get("expect");
         assertThat(d.outcome().name()).as("outcome of " + file + shown).isEqualTo(expect.get("outcome").asText());
+        if (expect.has("version")) {
+            assertThat(d.policy().version().map(LocalDate::toString).orElse(null)).as("version applied in " + file + shown)
+                    .isEqualTo(expect.get("version").isNull() ? null : expect.get("version").asText());
+        }
         if (expect.has("pathway")) {
             assertThat(d.pathway().orElse(null)).as("pathway of " + file + shown)
                     .isEqualTo(expect.get("pathway").isNull() ? null : expect.get("pathway").asText());

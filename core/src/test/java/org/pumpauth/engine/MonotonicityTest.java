@@ -1,0 +1,137 @@
+package org.pumpauth.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.pumpauth.determination.CriterionResult;
+import org.pumpauth.determination.Determination;
+import org.pumpauth.determination.MissingInformation;
+import org.pumpauth.determination.Outcome;
+import org.pumpauth.determination.Result;
+import org.pumpauth.policy.Compare;
+import org.pumpauth.policy.Count;
+import org.pumpauth.policy.Criterion;
+import org.pumpauth.policy.Operator;
+import org.pumpauth.policy.Pathway;
+import org.pumpauth.policy.Policy;
+import org.pumpauth.policy.PolicyRegistry;
+import org.pumpauth.policy.PolicyVersion;
+import org.pumpauth.request.Field;
+import org.pumpauth.request.RequestContract;
+import org.pumpauth.request.RequestReader;
+import org.pumpauth.logic.Truth;
+
+/**
+ * G1's promise, over random requests and every built-in policy version: filling in a fact the
+ * determination asked for never turns a known criterion result into the other known result, and
+ * never turns a request that does not meet criteria into one that does. Criteria that read silence
+ * as a statement ({@code unstated}, {@code present}, {@code absent: empty}, a document asked for when
+ * absent) are left out of the criterion-level check: there, silence is itself a fact.
+ */
+class MonotonicityTest {
+    private static final PolicyRegistry POLICIES = PolicyRegistry.builtIn();
+    private static final RequestReader READER = new RequestReader();
+    private static final Engine ENGINE = new Engine();
+    private static final LocalDate TODAY = LocalDate.of(2024, 6, 1);
+
+    @Test
+    void filling_in_a_missing_fact_never_flips_a_known_result() {
+        Map<PolicyVersion, Set<String>> silenceReaders = new HashMap<>();
+        for (Policy policy : POLICIES.policies()) {
+            for (PolicyVersion version : policy.versions()) {
+                silenceReaders.put(version, silenceReaders(version));
+            }
+        }
+        int[] checked = {0};
+        qt().withFixedSeed(2024L).withExamples(400).forAll(longs().all()).checkAssert(seed -> {
+            ObjectNode json = RandomRequests.request(seed);
+            Random random = new Random(seed * 31);
+            for (PolicyVersion version : silenceReaders.keySet()) {
+                Determination before = evaluate(json, version);
+                for (MissingInformation missing : before.missingInformation()) {
+                    if (missing.field().contains("[]")) {
+                        continue; // list elements: filled through their own generator, not here
+                    }
+                    Field field = RequestContract.field(missing.field());
+                    if (!RandomRequests.isScalar(field)) {
+                        continue;
+                    }
+                    ObjectNode filled = json.deepCopy();
+                    RandomRequests.set(filled, field.path(), RandomRequests.value(random, field));
+                    Determination after = evaluate(filled, version);
+                    checked[0]++;
+                    String context = version.key() + " seed " + seed + " filling " + field + ": " + before.outcome()
+                            + " -> " + after.outcome();
+                    if (before.outcome() == Outcome.DOES_NOT_MEET_CRITERIA) {
+                        assertThat(after.outcome()).as(context).isIn(Outcome.NOT_ADDRESSED, Outcome.INVESTIGATIONAL,
+                                Outcome.DOES_NOT_MEET_CRITERIA);
+                    }
+                    if (before.pathway().equals(after.pathway())) {
+                        Map<String, Result> known = new HashMap<>();
+                        before.criteria().ifPresent(root -> knownResults(root, silenceReaders.get(version), known));
+                        Map<String, Result> now = new HashMap<>();
+                        after.criteria().ifPresent(root -> knownResults(root, Set.of(), now));
+                        known.forEach((id, result) -> assertThat(now.get(id)).as(context + ", criterion " + id)
+                                .isIn(result, null));
+                    }
+                }
+            }
+        });
+        assertThat(checked[0]).as("fills checked: the generator must reach missing facts").isGreaterThan(1000);
+    }
+
+    private static Determination evaluate(ObjectNode json, PolicyVersion version) {
+        try {
+            var request = READER.read(RandomRequests.JSON.writeValueAsBytes(json));
+            return ENGINE.evaluate(request, version, request.serviceDate(TODAY));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void knownResults(CriterionResult node, Set<String> excluded, Map<String, Result> known) {
+        if (!node.is(Result.UNKNOWN) && !excluded.contains(node.id())) {
+            known.put(node.id(), node.result());
+        }
+        node.children().forEach(child -> knownResults(child, excluded, known));
+    }
+
+    /** Ids of the criteria that contain a construct reading silence as a statement, and their ancestors. */
+    private static Set<String> silenceReaders(PolicyVersion version) {
+        Set<String> ids = new HashSet<>();
+        for (Criterion c : version.scope()) {
+            mark(c, ids);
+        }
+        for (Pathway pathway : version.pathways()) {
+            for (Criterion c : pathway.criteria()) {
+                mark(c, ids);
+            }
+        }
+        return ids;
+    }
+
+    private static boolean mark(Criterion criterion, Set<String> ids) {
+        boolean reads = criterion.meta().missingWhenFalse().isPresent()
+                || (criterion instanceof Compare && (((Compare) criterion).unstated() != Truth.UNKNOWN
+                        || ((Compare) criterion).operator() == Operator.PRESENT))
+                || (criterion instanceof Count && ((Count) criterion).absentIsEmpty());
+        for (Criterion child : criterion.children()) {
+            reads |= mark(child, ids);
+        }
+        if (reads && criterion.meta().traced()) {
+            ids.add(criterion.meta().id());
+        }
+        return reads;
+    }
+
+}
