@@ -63,6 +63,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit status. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setAllowSubcommandsAsOptionParameters(true); // --policy-dir policies
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
