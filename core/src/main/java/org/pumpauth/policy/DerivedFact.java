@@ -144,7 +144,7 @@ public enum DerivedFact implements Fact {
         this.type = type;
     }
 
-    /** The request fields a provider documents for this fact, the first being the one asked for. */
+    /** The request fields this fact reads, the first being the one a provider is asked for. */
     public List<String> askFields() {
         switch (this) {
             case AGE:
@@ -152,9 +152,10 @@ public enum DerivedFact implements Fact {
             case TERMINAL:
                 return List.of("indication.terminal", "indication.lifeExpectancyMonths");
             case INTRASPINAL:
-                return List.of("service.route");
+                return List.of("service.route", "service.codes");
             case FDA_APPROVED_FOR_ROUTE:
-                return List.of("service.drug.fdaApprovedForRoute", "service.drug.name");
+                return List.of("service.drug.fdaApprovedForRoute", "service.drug.compounded", "service.drug.name",
+                        "service.route");
             default:
                 return List.of("indication.brainInjuryDate");
         }
