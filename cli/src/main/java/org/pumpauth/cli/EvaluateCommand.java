@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
 import org.pumpauth.engine.Review;
+import org.pumpauth.policy.Policy;
 import org.pumpauth.policy.PolicySelection;
 import org.pumpauth.policy.UnknownPolicyException;
 import org.pumpauth.request.InvalidRequestException;
@@ -32,8 +34,9 @@ import picocli.CommandLine.ParentCommand;
             "Evaluate review requests (JSON files; - reads standard input) and print a determination for each"
                     + " file and policy, in input order.",
             "With no --policy: the request's own policy, else every policy with a version in force on its service date.",
-            "Exit status: 0 when every file was evaluated, 2 when any file was invalid (its error goes to"
-                    + " standard error; the other files are still evaluated)."
+            "Exit status: 0 when every file was evaluated; 2 when a file was missing or invalid or no policy applied"
+                    + " to it (its error goes to standard error as FILE: FIELD: MESSAGE; the other files are still"
+                    + " evaluated), or for a usage error such as an unknown --policy."
         })
 final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
@@ -68,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 selections.add(review.registry().select(policy));
             } catch (UnknownPolicyException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--policy " + policy + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
             }
         }
         boolean anyInvalid = false;
@@ -76,7 +79,14 @@ final class EvaluateCommand implements Callable<Integer> {
             String name = file.equals("-") ? "<stdin>" : file;
             try {
                 ReviewRequest request = reader.read(read(file));
-                for (Determination determination : review.review(request, selections, today)) {
+                List<Determination> determinations = review.review(request, selections, today);
+                if (determinations.isEmpty()) {
+                    // No policy named anywhere and none in force: say so rather than print nothing.
+                    anyInvalid = true;
+                    err.println(name + ": no policy has a version in force on " + request.serviceDate(today)
+                            + "; name one with --policy (known: " + known(review) + ")");
+                }
+                for (Determination determination : determinations) {
                     out.println(json ? DeterminationJson.toJson(determination) : TextReport.render(name, determination));
                 }
             } catch (InvalidRequestException e) {
@@ -94,6 +104,10 @@ final class EvaluateCommand implements Callable<Integer> {
             out.flush();
         }
         return anyInvalid ? Main.INVALID_INPUT : 0;
+    }
+
+    private static String known(Review review) {
+        return review.registry().policies().stream().map(Policy::id).collect(Collectors.joining(", "));
     }
 
     private static byte[] read(String file) throws IOException {

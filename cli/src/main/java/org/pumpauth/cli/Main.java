@@ -2,6 +2,7 @@ package org.pumpauth.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.pumpauth.PumpauthException;
 import org.pumpauth.policy.PolicyLoadException;
@@ -43,9 +44,15 @@ public final class Main implements Runnable {
         if (registry == null) {
             try {
                 registry = policiesDir == null ? PolicyRegistry.builtIn() : PolicyRegistry.fromDirectory(policiesDir);
+            } catch (NoSuchFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--policy-dir: no such directory: " + policiesDir);
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--policy-dir: cannot read " + policiesDir + ": " + e.getMessage());
+                        "--policy-dir: cannot read " + policiesDir + " (" + e.getClass().getSimpleName() + ")");
+            }
+            if (registry.policies().isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--policy-dir: no policy files (*.yaml) under " + policiesDir);
             }
         }
         return registry;
@@ -63,9 +70,19 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit status. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setAllowSubcommandsAsOptionParameters(true); // --policy-dir policies
+        // `--policy-dir policies` (the folder in the repository) must not be read as the subcommand.
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // A usage mistake gets one line saying what is wrong and where the help is, not the whole
+        // usage text (which buries the message).
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return INVALID_INPUT;
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof PolicyLoadException) {
                 err.println("pumpauth: the policy files do not compile:");

@@ -3,6 +3,7 @@ package org.pumpauth.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.pumpauth.policy.Policy;
+import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.policy.PolicyVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +22,9 @@ final class PoliciesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PolicyRegistry registry = main.registry(); // before the header: a loading error prints alone
         out.printf("%-16s %-11s %-12s %s%n", "POLICY", "VERSION", "IN FORCE TO", "TITLE");
-        for (Policy policy : main.registry().policies()) {
+        for (Policy policy : registry.policies()) {
             for (int i = 0; i < policy.versions().size(); i++) {
                 PolicyVersion version = policy.versions().get(i);
                 String until = i + 1 < policy.versions().size()

@@ -65,9 +65,9 @@ final class PolicyCommand implements Runnable {
             }
             for (Pathway pathway : version.pathways()) {
                 out.println();
-                out.println("Pathway " + pathway.id() + ": " + pathway.text());
-                out.println("  when:  " + Describe.logic(pathway.when()));
-                out.println("  cites: " + pathway.citation());
+                out.print(Wrap.text("Pathway ", "  ", pathway.id() + ": " + pathway.text()));
+                out.print(Wrap.text("  when:  ", "         ", Describe.logic(pathway.when())));
+                out.print(Wrap.text("  cites: ", "         ", pathway.citation()));
                 pathway.outcome().ifPresent(o -> out.println("  outcome: " + o));
                 print(out, pathway.criteria(), "  ");
             }
@@ -85,10 +85,11 @@ final class PolicyCommand implements Runnable {
                 criterion.children().forEach(child -> print(out, child, indent));
                 return;
             }
-            out.println(indent + "- " + criterion.meta().id() + ": " + criterion.meta().text());
-            out.println(indent + "    logic: " + Describe.logic(criterion));
-            out.println(indent + "    cites: " + criterion.meta().citation());
-            criterion.meta().interpretation().ifPresent(note -> out.println(indent + "    reading: " + note));
+            String more = indent + "             ";
+            out.print(Wrap.text(indent + "- ", indent + "    ", criterion.meta().id() + ": " + criterion.meta().text()));
+            out.print(Wrap.text(indent + "    logic:   ", more, Describe.logic(criterion)));
+            out.print(Wrap.text(indent + "    cites:   ", more, criterion.meta().citation()));
+            criterion.meta().interpretation().ifPresent(note -> out.print(Wrap.text(indent + "    reading: ", more, note)));
             if (criterion.meta().failure() != Outcome.DOES_NOT_MEET_CRITERIA) {
                 out.println(indent + "    if not met: " + criterion.meta().failure());
             }
