@@ -205,15 +205,15 @@ class LauncherIT {
     @Test
     void a_request_no_policy_applies_to_is_reported_rather_than_skipped_in_silence() {
         String early = write("early.json", """
-                {"requestId": "IT-EARLY", "serviceDate": "2019-01-01", "service": {"kind": "implant"}}
+                {"requestId": "IT-EARLY", "serviceDate": "2001-01-01", "service": {"kind": "implant"}}
                 """);
 
         Run run = pumpauth("evaluate", early);
 
         assertThat(run.status).isEqualTo(2);
         assertThat(run.out).isEmpty();
-        assertThat(run.err).isEqualTo(early + ": no policy has a version in force on 2019-01-01;"
-                + " name one with --policy (known: nia-cg-310)\n");
+        assertThat(run.err).startsWith(early + ": no policy has a version in force on 2001-01-01;"
+                + " name one with --policy (known: ").contains("nia-cg-310");
     }
 
     @Test
@@ -223,7 +223,7 @@ class LauncherIT {
         assertThat(run.status).isEqualTo(2);
         assertThat(run.out).isEmpty();
         assertThat(run.err)
-                .startsWith("pumpauth evaluate: --policy: unknown policy 'nia-cg-999'; known: nia-cg-310\n")
+                .startsWith("pumpauth evaluate: --policy: unknown policy 'nia-cg-999'; known: ").contains("nia-cg-310")
                 .contains("Try 'pumpauth evaluate --help'");
     }
 
@@ -233,7 +233,8 @@ class LauncherIT {
 
         assertThat(run.status).isEqualTo(2);
         assertThat(run.out).isEmpty();
-        assertThat(run.err).contains("no version of nia-cg-310 is in force on 2020-01-01; versions: 2024-01-01");
+        assertThat(run.err).contains("no version of nia-cg-310 is in force on 2020-01-01; versions: 2023-01-01,")
+                .contains("2024-01-01");
     }
 
     @Test
@@ -269,7 +270,7 @@ class LauncherIT {
         Run run = pumpauth("policy", "show", "nia-cg-999");
 
         assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).startsWith("pumpauth policy show: unknown policy 'nia-cg-999'; known: nia-cg-310\n");
+        assertThat(run.err).startsWith("pumpauth policy show: unknown policy 'nia-cg-999'; known: ").contains("nia-cg-310");
     }
 
     @Test
