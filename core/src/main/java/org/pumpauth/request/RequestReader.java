@@ -58,7 +58,7 @@ public final class RequestReader {
             Object[] values = newValues(RequestContract.REQUEST);
             pass.readObject(parser, RequestContract.REQUEST.tree(), RequestContract.REQUEST, values, "");
             for (Field field : RequestContract.REQUEST.fields()) {
-                if (field.required() && values[field.index()] == Absent.VALUE) {
+                if (field.required() && values[field.index()] == Absent.VALUE && !pass.reported(field.contractPath())) {
                     pass.problem(field.contractPath(), "is required: " + field.describeAllowed());
                 }
             }
@@ -67,15 +67,12 @@ public final class RequestReader {
             }
             return new ReviewRequest(values, pass.ignored);
         } catch (JsonParseException e) {
-            pass.problem("", "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()));
+            // Jackson's own message quotes the offending text, which may be clinical: give the place only.
+            String original = e.getOriginalMessage();
+            String what = original.startsWith("Duplicate field") ? original.replace("Duplicate", "duplicate") : "not valid JSON";
+            pass.problem("", what + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
             throw new InvalidRequestException(pass.problems);
         }
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static Object[] newValues(Shape shape) {
@@ -91,6 +88,10 @@ public final class RequestReader {
 
         void problem(String field, String message) {
             problems.add(new InvalidRequestException.Problem(field, message));
+        }
+
+        boolean reported(String field) {
+            return problems.stream().anyMatch(p -> p.field().equals(field));
         }
 
         /** At START_OBJECT; reads to its END_OBJECT. {@code at} is the JSON path so far, with indexes. */
