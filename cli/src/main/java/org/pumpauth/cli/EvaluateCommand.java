@@ -76,9 +76,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         boolean anyInvalid = false;
         for (String file : files) {
-            String name = file.equals("-") ? "<stdin>" : file;
+            String name = RequestFiles.displayName(file);
             try {
-                ReviewRequest request = reader.read(read(file));
+                ReviewRequest request = reader.read(RequestFiles.read(file));
                 List<Determination> determinations = review.review(request, selections, today);
                 if (determinations.isEmpty()) {
                     // No policy named anywhere and none in force: say so rather than print nothing.
@@ -108,13 +108,5 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static String known(Review review) {
         return review.registry().policies().stream().map(Policy::id).collect(Collectors.joining(", "));
-    }
-
-    private static byte[] read(String file) throws IOException {
-        if (file.equals("-")) {
-            InputStream in = System.in;
-            return in.readAllBytes();
-        }
-        return Files.readAllBytes(Path.of(file));
     }
 }
