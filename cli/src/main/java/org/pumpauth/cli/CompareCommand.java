@@ -74,9 +74,14 @@ final class CompareCommand implements Callable<Integer> {
             out.println("No policy has a version in force on the service date.");
             return 0;
         }
-        out.printf("%-16s %-11s %-25s %-28s %s%n", "POLICY", "VERSION", "OUTCOME", "PATHWAY", "DECIDED BY");
+        // The pathway column is as wide as the longest pathway, so the table stays aligned.
+        int pathwayWidth = determinations.stream()
+                .mapToInt(d -> d.pathway().orElse("-").length())
+                .reduce("PATHWAY".length(), Math::max);
+        String row = "%-16s %-11s %-25s %-" + pathwayWidth + "s %s%n";
+        out.printf(row, "POLICY", "VERSION", "OUTCOME", "PATHWAY", "DECIDED BY");
         for (Determination d : determinations) {
-            out.printf("%-16s %-11s %-25s %-28s %s%n", d.policy().id(),
+            out.printf(row, d.policy().id(),
                     d.policy().version().map(LocalDate::toString).orElse("-"), d.outcome(), d.pathway().orElse("-"),
                     String.join(", ", decidedBy(d)));
         }
