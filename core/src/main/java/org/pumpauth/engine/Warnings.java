@@ -15,7 +15,7 @@ final class Warnings {
         for (String code : request.codes()) {
             if (!version.codes().isEmpty() && !version.codes().contains(code)) {
                 warnings.add("code " + code + " is not in the code list of " + version.key() + " ("
-                        + String.join(", ", version.codes()) + ")");
+                        + listedLike(code, version.codes()) + ")");
             }
         }
         version.reconstructed().ifPresent(why -> warnings.add(version.key() + " is a reconstructed version: " + why));
@@ -23,5 +23,24 @@ final class Warnings {
             warnings.add("field " + field + " is not part of the request contract and was ignored");
         }
         return warnings;
+    }
+
+    /** The listed codes of the same system as {@code code} (CPT, HCPCS or ICD-10-PCS), a dozen at most. */
+    private static String listedLike(String code, List<String> listed) {
+        List<String> sameSystem = listed.stream().filter(c -> system(c) == system(code)).toList();
+        if (sameSystem.isEmpty()) {
+            return "it lists no code of that kind";
+        }
+        if (sameSystem.size() <= SHOWN) {
+            return String.join(", ", sameSystem);
+        }
+        return String.join(", ", sameSystem.subList(0, SHOWN)) + " and " + (sameSystem.size() - SHOWN) + " more";
+    }
+
+    private static final int SHOWN = 12;
+
+    /** 5 = CPT (five digits), 4 = HCPCS (a letter and four digits), 7 = ICD-10-PCS; by length, as the contract defines them. */
+    private static int system(String code) {
+        return code.length() == 5 && Character.isLetter(code.charAt(0)) ? 4 : code.length();
     }
 }
