@@ -20,6 +20,7 @@ import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
 import org.pumpauth.engine.Engine;
 import org.pumpauth.engine.Review;
+import org.pumpauth.policy.Policy;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.request.RequestReader;
 import org.pumpauth.request.ReviewRequest;
@@ -55,8 +56,11 @@ class ExamplesTest {
     }
 
     @Test
-    void every_example_file_has_exactly_one_row_in_the_readme() throws IOException {
-        List<String> listed = rows().stream().map(Row::file).collect(Collectors.toList());
+    void every_example_file_has_a_row_in_the_readme_and_at_most_one_per_policy() throws IOException {
+        List<Row> rows = rows();
+        assertThat(rows.stream().map(row -> row.file() + " under " + row.policy()).collect(Collectors.toList()))
+                .as("example rows in " + README).doesNotHaveDuplicates();
+        List<String> listed = rows.stream().map(Row::file).distinct().collect(Collectors.toList());
         List<String> files;
         try (Stream<Path> list = Files.list(EXAMPLES)) {
             files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
@@ -64,6 +68,27 @@ class ExamplesTest {
         }
         assertThat(listed).as("examples listed in " + README).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(files);
+    }
+
+    /**
+     * The {@code compare-*} examples are for {@code pumpauth compare}: they are read under every
+     * built-in policy, and the README gives the outcome under each, side by side.
+     */
+    @Test
+    void a_comparison_example_is_read_under_every_policy_and_has_a_row_for_each() throws IOException {
+        List<String> everyPolicy = POLICIES.policies().stream().map(Policy::id).sorted().collect(Collectors.toList());
+        List<String> comparisons = rows().stream().map(Row::file).filter(f -> f.startsWith("compare-")).distinct()
+                .collect(Collectors.toList());
+        assertThat(comparisons).as("compare-* examples in " + README).isNotEmpty();
+        for (String file : comparisons) {
+            ReviewRequest request = new RequestReader().read(Files.readAllBytes(EXAMPLES.resolve(file)));
+            List<String> compared = new Review(POLICIES).compare(request, TODAY).stream()
+                    .map(d -> d.policy().id()).sorted().collect(Collectors.toList());
+            assertThat(compared).as("policies " + file + " is compared under").isEqualTo(everyPolicy);
+            List<String> inTable = rows().stream().filter(r -> r.file().equals(file))
+                    .map(r -> POLICIES.select(r.policy()).policy().id()).sorted().collect(Collectors.toList());
+            assertThat(inTable).as("policies with a row for " + file + " in " + README).isEqualTo(everyPolicy);
+        }
     }
 
     private static void check(Row row) throws IOException {
