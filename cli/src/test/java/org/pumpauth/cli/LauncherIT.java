@@ -66,6 +66,22 @@ class LauncherIT {
         assertThat(ROOT.resolve("cli/target/pumpauth.jar")).exists();
     }
 
+    /** The README's "Start here" shows what the first command prints: that excerpt must stay true. */
+    @Test
+    void the_readme_shows_the_first_lines_the_start_here_command_prints() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String start = "The first command prints:\n\n```\n";
+        int from = readme.indexOf(start);
+        assertThat(from).as("the README's excerpt of the first command's output").isNotNegative();
+        List<String> shown = new ArrayList<>(List.of(
+                readme.substring(from + start.length(), readme.indexOf("```", from + start.length())).split("\n")));
+        assertThat(shown.remove(shown.size() - 1)).isEqualTo("  ...");
+
+        Run run = pumpauth("evaluate", EXAMPLE);
+        assertThat(run.status).isZero();
+        assertThat(run.out.split("\n")).startsWith(shown.toArray(String[]::new));
+    }
+
     @Test
     void evaluate_prints_a_readable_report_with_outcome_pathway_marked_criteria_and_facts() {
         Run run = pumpauth("evaluate", EXAMPLE);
