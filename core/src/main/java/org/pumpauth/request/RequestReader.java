@@ -1,10 +1,12 @@
 package org.pumpauth.request;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +38,7 @@ public final class RequestReader {
 
     public ReviewRequest read(byte[] bytes) {
         try (JsonParser parser = json.createParser(bytes)) {
-            return read(parser);
+            return read(parser, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +50,11 @@ public final class RequestReader {
 
     /** Reads one request from a parser positioned before (or at) its opening brace. */
     public ReviewRequest read(JsonParser parser) throws IOException {
+        return read(parser, false);
+    }
+
+    /** {@code whole}: the request is the whole document, so nothing may follow it. */
+    private ReviewRequest read(JsonParser parser, boolean whole) throws IOException {
         Pass pass = new Pass();
         try {
             JsonToken first = parser.currentToken() == null ? parser.nextToken() : parser.currentToken();
@@ -62,6 +69,11 @@ public final class RequestReader {
                     pass.problem(field.contractPath(), "is required: " + field.describeAllowed());
                 }
             }
+            if (whole && parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                pass.problem("", "more text after the request's closing brace at line " + at.getLineNr()
+                        + ", column " + at.getColumnNr());
+            }
             if (!pass.problems.isEmpty()) {
                 throw new InvalidRequestException(pass.problems);
             }
@@ -71,6 +83,12 @@ public final class RequestReader {
             String original = e.getOriginalMessage();
             String what = original.startsWith("Duplicate field") ? original.replace("Duplicate", "duplicate") : "not valid JSON";
             pass.problem("", what + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new InvalidRequestException(pass.problems);
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits on nesting depth and number and string length; its message names its own API.
+            JsonLocation at = parser.currentLocation();
+            pass.problem("", "too large to read (nested too deep, or a number or string too long) at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr());
             throw new InvalidRequestException(pass.problems);
         }
     }
@@ -131,7 +149,8 @@ public final class RequestReader {
                         return wrongType(p, field, path);
                     }
                     double number = p.getDoubleValue();
-                    if (number < field.min() || number > field.max()) {
+                    // 1e400 reads as infinity, which no range should let through.
+                    if (!Double.isFinite(number) || number < field.min() || number > field.max()) {
                         problem(path, "must be " + field.describeAllowed());
                         return Absent.VALUE;
                     }
