@@ -170,16 +170,7 @@ final class TextReport {
 
     /** A fact's value as a person writes it: {@code 8}, not {@code 8.0}; lists in brackets. */
     static String value(Object value) {
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (Double.isFinite(d)) {
-                return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-            }
-        }
-        if (value instanceof List) {
-            return ((List<?>) value).stream().map(TextReport::value).collect(Collectors.joining(", ", "[", "]"));
-        }
-        return String.valueOf(value);
+        return FactValue.display(value);
     }
 
     private static void list(StringBuilder out, String title, List<String> lines) {

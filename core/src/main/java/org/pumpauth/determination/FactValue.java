@@ -1,5 +1,9 @@
 package org.pumpauth.determination;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import java.util.Optional;
 
 /**
@@ -22,6 +26,20 @@ public record FactValue(String field, Optional<Object> value) {
     /** The path as the contract writes it, without list positions: {@code intraspinalTrials[].reliefPercent}. */
     public String contractPath() {
         return contractPath(field);
+    }
+
+    /** A value as a person writes it: {@code 8}, not {@code 8.0}; lists in brackets. */
+    public static String display(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isFinite(d)) {
+                return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            }
+        }
+        if (value instanceof List) {
+            return ((List<?>) value).stream().map(FactValue::display).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
     }
 
     public static String contractPath(String field) {

@@ -107,10 +107,48 @@ final class Explanation {
         List<CriterionResult> failed = node.children().stream().filter(c -> c.is(Result.NOT_MET)).toList();
         boolean everyAlternativeFailed = node.children().size() > 1 && failed.size() == node.children().size();
         if (failed.isEmpty() || everyAlternativeFailed) {
-            reasons.add(prefix + node.text() + " [" + node.id() + "]");
+            reasons.add(prefix + node.text() + " [" + node.id() + "]" + stated(node));
             return;
         }
         failed.forEach(child -> notMet(child, reasons, prefix));
+    }
+
+    private static final int FACTS_SHOWN = 5;
+
+    /**
+     * What the request states that decided a criterion not met, so that a provider sees why
+     * ("reliefPercent = 45") and not only the policy's words: the known facts of the criterion and
+     * of its parts not met, a few at most.
+     */
+    private static String stated(CriterionResult node) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        statedFacts(node, facts);
+        if (facts.isEmpty()) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>();
+        for (Map.Entry<String, Object> fact : facts.entrySet()) {
+            String field = fact.getKey();
+            Object value = fact.getValue();
+            boolean listCount = value instanceof Integer
+                    && facts.keySet().stream().anyMatch(f -> f.startsWith(field + "["));
+            if (!listCount) { // a list's elements say more than its length
+                shown.add(field + " = " + FactValue.display(value));
+            }
+        }
+        String more = shown.size() > FACTS_SHOWN ? ", ..." : "";
+        return "; the request states " + String.join(", ", shown.subList(0, Math.min(FACTS_SHOWN, shown.size()))) + more;
+    }
+
+    private static void statedFacts(CriterionResult node, Map<String, Object> facts) {
+        for (FactValue fact : node.facts()) {
+            fact.value().ifPresent(v -> facts.putIfAbsent(fact.field(), v));
+        }
+        for (CriterionResult child : node.children()) {
+            if (child.is(Result.NOT_MET)) {
+                statedFacts(child, facts);
+            }
+        }
     }
 
     /** The top-level criteria not yet shown, one sentence each. */
