@@ -105,7 +105,7 @@ final class TextReport {
                 out.append(Wrap.text(rest + "  ", rest + "    ", facts));
             }
             if (mark != Mark.MET && node.interpretation().isPresent()) {
-                out.append(Wrap.text(rest + "  Reading: ", rest + "    ", node.interpretation().get()));
+                out.append(Wrap.text(rest + "  Note: ", rest + "    ", node.interpretation().get()));
             }
         }
         for (CriterionResult child : node.children()) {

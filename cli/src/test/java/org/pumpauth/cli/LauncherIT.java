@@ -129,7 +129,7 @@ class LauncherIT {
                 .containsPattern("(?m)^  NOT MET +Pain causing functional disability")
                 .containsPattern("(?m)^  NOT MET +Documentation of a successful trial of intraspinal")
                 .contains("reliefPercent = 30")
-                .contains("Reading: N24-3")
+                .contains("Note: N24-3")
                 .contains("Reasons\n  - Not met: ");
     }
 

@@ -85,7 +85,7 @@ class TextReportTest {
         assertThat(report.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(Wrap.WIDTH));
         assertThat(report.replaceAll("\\s+", " "))
                 .contains(LONG_TEXT + " [implant.opioid-trial]")
-                .contains("Reading: N24-3: the trial must still be of an opioid.")
+                .contains("Note: N24-3: the trial must still be of an opioid.")
                 .contains("- Document whether the side effects of the intraspinal trial were tolerable, and how they"
                         + " were managed during the trial. [intraspinalTrials[].sideEffectsTolerable]")
                 .doesNotContain("...");

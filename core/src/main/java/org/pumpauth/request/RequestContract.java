@@ -92,7 +92,7 @@ public final class RequestContract {
             oneOf("service.drug.class", DRUG_CLASSES, "State the class of the drug to be infused."),
             bool("service.drug.compounded", "State whether the drug is compounded or a mixture of drugs."),
             bool("service.drug.fdaApprovedForRoute",
-                    "State whether the drug is FDA approved for this route and indication."),
+                    "State whether the drug is FDA approved for this route and indication, or name it: for the intrathecal route, preservative-free morphine, ziconotide and baclofen are approved."),
             bool("service.programmablePump", "State whether the pump is programmable."),
             oneOf("indication.category", INDICATION_CATEGORIES,
                     "State the indication: chronic non-cancer pain, cancer pain, spasticity, dystonia, chemotherapy or other."),
