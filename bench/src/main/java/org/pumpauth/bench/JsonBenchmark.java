@@ -35,7 +35,7 @@ import org.pumpauth.request.ReviewRequest;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 3, time = 4)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 @State(Scope.Thread)
