@@ -1,7 +1,9 @@
 package org.pumpauth.determination;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,6 +24,24 @@ public final class DeterminationJson {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * The JSON of {@link #toJson} as UTF-8 bytes, for a caller that sends bytes (an HTTP response, a
+     * file), written as bytes directly, without the string and its encoding. The bytes are those
+     * of {@code toJson(d).getBytes(UTF_8)} except that a character outside the Basic Multilingual
+     * Plane (an emoji, say) is written as its two backslash-u escapes, which every JSON reader
+     * reads as the same text, and so is a lone surrogate (which the string's encoding would turn
+     * into {@code ?}).
+     */
+    public static byte[] toJsonBytes(Determination determination) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            write(determination, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public static void write(Determination d, JsonGenerator json) throws IOException {

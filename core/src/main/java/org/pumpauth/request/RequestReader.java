@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,29 +113,65 @@ public final class RequestReader {
             return problems.stream().anyMatch(p -> p.field().equals(field));
         }
 
-        /** At START_OBJECT; reads to its END_OBJECT. {@code at} is the JSON path so far, with indexes. */
+        /**
+         * At START_OBJECT; reads to its END_OBJECT. {@code at} is the JSON path so far, with indexes.
+         * A field's own path is only built when something needs it (a problem, an ignored field, an
+         * object to descend into): most fields of a valid request never do.
+         */
         void readObject(JsonParser p, Shape.Node node, Shape shape, Object[] values, String at) throws IOException {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                String path = at.isEmpty() ? name : at + "." + name;
                 JsonToken token = p.nextToken();
                 Shape.Node child = node.children.get(name);
                 if (child == null) {
-                    ignored.add(path);
+                    ignored.add(path(at, name));
                     p.skipChildren();
                 } else if (token == JsonToken.VALUE_NULL) {
                     continue; // null states nothing: the field stays unknown
                 } else if (child.isObject()) {
                     if (token == JsonToken.START_OBJECT) {
-                        readObject(p, child, shape, values, path);
+                        readObject(p, child, shape, values, path(at, name));
                     } else {
-                        problem(path, "must be an object");
+                        problem(path(at, name), "must be an object");
                         p.skipChildren();
                     }
                 } else {
-                    values[child.field.index()] = readValue(p, token, child.field, path);
+                    values[child.field.index()] = readValue(p, token, child.field, at, name);
                 }
             }
+        }
+
+        private static String path(String at, String name) {
+            return at.isEmpty() ? name : at + "." + name;
+        }
+
+        private Object readValue(JsonParser p, JsonToken token, Field field, String at, String name) throws IOException {
+            switch (field.type()) {
+                case STRING:
+                    if (token == JsonToken.VALUE_STRING) {
+                        return p.getText();
+                    }
+                    break;
+                case ENUM:
+                    if (token == JsonToken.VALUE_STRING) {
+                        int known = field.allowed().indexOf(p.getText());
+                        if (known >= 0) {
+                            return field.allowed().get(known); // the interned constant
+                        }
+                    }
+                    break;
+                case DATE:
+                    if (token == JsonToken.VALUE_STRING) {
+                        LocalDate date = isoDate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        if (date != null) {
+                            return date;
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+            return readValue(p, token, field, path(at, name));
         }
 
         private Object readValue(JsonParser p, JsonToken token, Field field, String path) throws IOException {
@@ -187,6 +224,40 @@ public final class RequestReader {
             return Absent.VALUE;
         }
 
+        /**
+         * {@code YYYY-MM-DD} in ASCII digits, a date on the calendar: what {@link LocalDate#parse}
+         * gives for it, without the formatter's cost; else null, and the caller leaves the text to
+         * {@link LocalDate#parse}, which gives the answer for every other form and every error.
+         */
+        private static LocalDate isoDate(char[] text, int offset, int length) {
+            if (length != 10 || text[offset + 4] != '-' || text[offset + 7] != '-') {
+                return null;
+            }
+            int year = digits(text, offset, 4);
+            int month = digits(text, offset + 5, 2);
+            int day = digits(text, offset + 8, 2);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+                return null;
+            }
+            if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+                return null;
+            }
+            return LocalDate.of(year, month, day);
+        }
+
+        /** The value of {@code count} ASCII digits, or -1. */
+        private static int digits(char[] text, int from, int count) {
+            int value = 0;
+            for (int i = from; i < from + count; i++) {
+                char c = text[i];
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
+        }
+
         private Object date(String text, Field field, String path) {
             try {
                 return LocalDate.parse(text);
@@ -214,13 +285,12 @@ public final class RequestReader {
             boolean ok = true;
             int i = 0;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-                String itemPath = path + "[" + i + "]";
                 if (t != JsonToken.VALUE_STRING) {
-                    problem(itemPath, "must be a string");
+                    problem(path + "[" + i + "]", "must be a string");
                     p.skipChildren();
                     ok = false;
                 } else if (field.type() == FieldType.ENUM_LIST) {
-                    Object value = allowed(p.getText(), field, itemPath);
+                    Object value = allowed(p.getText(), field, path + "[" + i + "]");
                     ok &= value != Absent.VALUE;
                     list.add(String.valueOf(value));
                 } else {
