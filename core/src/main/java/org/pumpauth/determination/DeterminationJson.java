@@ -3,17 +3,40 @@ package org.pumpauth.determination;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes a {@link Determination} as the contract's JSON, fields in a fixed order. */
 public final class DeterminationJson {
     private static final JsonFactory JSON = new JsonFactory();
 
     private DeterminationJson() {}
+
+    /**
+     * The policy's own words (criterion ids, texts, citations, interpretation notes) are the same
+     * strings in every determination: their escaped UTF-8 form is kept, once per distinct string,
+     * so that a determination is not spent re-escaping them. Only policy text goes here, never a
+     * request's value; the cap bounds it should policies be loaded again and again.
+     */
+    private static final Map<String, SerializedString> POLICY_TEXT = new ConcurrentHashMap<>();
+    private static final int POLICY_TEXT_CAP = 20_000;
+
+    private static void policyText(String value, JsonGenerator json) throws IOException {
+        SerializedString serialized = POLICY_TEXT.get(value);
+        if (serialized == null) {
+            serialized = new SerializedString(value);
+            if (POLICY_TEXT.size() < POLICY_TEXT_CAP) {
+                POLICY_TEXT.putIfAbsent(value, serialized);
+            }
+        }
+        json.writeString(serialized);
+    }
 
     /** One line of JSON, as {@code evaluate --json} prints it. */
     public static String toJson(Determination determination) {
@@ -85,8 +108,10 @@ public final class DeterminationJson {
 
     private static void writeNode(CriterionResult node, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeStringField("id", node.id());
-        json.writeStringField("text", node.text());
+        json.writeFieldName("id");
+        policyText(node.id(), json);
+        json.writeFieldName("text");
+        policyText(node.text(), json);
         json.writeStringField("result", node.result().name());
         json.writeArrayFieldStart("facts");
         for (FactValue fact : node.facts()) {
@@ -98,10 +123,12 @@ public final class DeterminationJson {
         }
         json.writeEndArray();
         if (!node.citation().isEmpty()) {
-            json.writeStringField("citation", node.citation());
+            json.writeFieldName("citation");
+            policyText(node.citation(), json);
         }
         if (node.interpretation().isPresent()) {
-            json.writeStringField("interpretation", node.interpretation().get());
+            json.writeFieldName("interpretation");
+            policyText(node.interpretation().get(), json);
         }
         if (node.referral().isPresent()) {
             json.writeStringField("referral", node.referral().get().name());
