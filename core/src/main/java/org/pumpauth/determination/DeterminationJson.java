@@ -31,6 +31,12 @@ public final class DeterminationJson {
         SerializedString serialized = POLICY_TEXT.get(value);
         if (serialized == null) {
             serialized = new SerializedString(value);
+            try {
+                serialized.asQuotedUTF8(); // computed once, here; and kept with the string
+            } catch (IllegalArgumentException brokenSurrogate) {
+                json.writeString(value); // the generator escapes what UTF-8 cannot hold
+                return;
+            }
             if (POLICY_TEXT.size() < POLICY_TEXT_CAP) {
                 POLICY_TEXT.putIfAbsent(value, serialized);
             }
