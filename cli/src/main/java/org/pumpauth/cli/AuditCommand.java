@@ -1,11 +1,9 @@
 package org.pumpauth.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.audit.AuditVerifier;
+import org.pumpauth.server.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +41,8 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (ReviewService service = ReviewService.open(database.settings(), audit.main.registry(), Optional.empty(),
-                    Clock.systemUTC())) {
-                AuditVerifier.Verification result = service.audit().verify();
+            try (Database db = Database.open(database.settings(), 2)) {
+                AuditVerifier.Verification result = new AuditVerifier(db.jdbi()).verify();
                 if (result.intact()) {
                     out.println(result.entries() + " entries, intact");
                     return 0;

@@ -1,10 +1,10 @@
 package org.pumpauth.cli;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.pumpauth.server.ReviewService;
+import org.pumpauth.server.access.ApiKeys;
 import org.pumpauth.server.access.Role;
+import org.pumpauth.server.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,9 +52,9 @@ final class KeysCommand implements Runnable {
         public Integer call() {
             Role parsed = Role.of(role).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "--role: '" + role + "' is not a role; allowed: " + Role.allowed()));
-            try (ReviewService service = ReviewService.open(database.settings(), keys.main.registry(), Optional.empty(),
-                    Clock.systemUTC())) {
-                String key = service.keys().create(parsed, name);
+            // Only the database: no policies to compile for a key.
+            try (Database db = Database.open(database.settings(), 2)) {
+                String key = new ApiKeys(db.jdbi(), Clock.systemUTC()).create(parsed, name);
                 spec.commandLine().getOut().println(key);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--name: " + e.getMessage());

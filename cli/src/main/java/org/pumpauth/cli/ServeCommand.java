@@ -51,7 +51,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UnknownPolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--default-policy: " + e.getMessage());
         }
-        ReviewServer server = ReviewServer.start(service, host, port, !noAccessLog);
+        ReviewServer server;
+        try {
+            server = ReviewServer.start(service, host, port, !noAccessLog);
+        } catch (RuntimeException e) {
+            service.close();
+            spec.commandLine().getErr().println("pumpauth: cannot listen on " + host + ":" + port + " ("
+                    + e.getClass().getSimpleName() + "; is the port in use?)");
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -52,11 +53,16 @@ class ServiceDurabilityIT {
     @Test
     void a_created_case_survives_kill_9_on_the_embedded_database() throws Exception {
         List<String> data = List.of("--data", dir.resolve("data").toString());
-        Server first = Server.start(data, Map.of());
+        Path log = dir.resolve("server.log");
+        Server first = Server.start(data, Map.of(), log);
         // A key made while the server runs (the embedded database is shared through H2's AUTO_SERVER).
         String key = run(withArgs(List.of("keys", "create", "--role", "submitter", "--name", "clinic"), data), Map.of()).trim();
 
         String caseId = submitThenKill(first, key, 20);
+        // The log says what was done to which resource, and nothing of the request.
+        String logged = Files.readString(log);
+        assertThat(logged).contains("POST /v1/cases 201").doesNotContain("DUR-").doesNotContain("morphine")
+                .doesNotContain("requestId").doesNotContain(key);
 
         Server second = Server.start(data, Map.of());
         try {
@@ -146,8 +152,15 @@ class ServiceDurabilityIT {
     /** A server process and the port it said it listens on. */
     private record Server(Process process, int port) {
         static Server start(List<String> dbArgs, Map<String, String> env) throws Exception {
-            List<String> args = withArgs(List.of("serve", "--port", "0", "--no-access-log"), dbArgs);
-            ProcessBuilder builder = new ProcessBuilder(java(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
+            return start(dbArgs, env, null);
+        }
+
+        /** With {@code log}: the access log on, standard error written to that file. */
+        static Server start(List<String> dbArgs, Map<String, String> env, Path log) throws Exception {
+            List<String> args = withArgs(log == null ? List.of("serve", "--port", "0", "--no-access-log")
+                    : List.of("serve", "--port", "0"), dbArgs);
+            ProcessBuilder builder = new ProcessBuilder(java(args)).redirectError(log == null
+                    ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
             Process p = builder.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

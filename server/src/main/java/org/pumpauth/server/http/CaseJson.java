@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
@@ -67,7 +68,7 @@ final class CaseJson {
     static byte[] queue(List<ReviewCase> cases, Instant now) {
         return write(json -> {
             json.writeStartObject();
-            json.writeStringField("now", now.toString());
+            json.writeStringField("now", now.truncatedTo(ChronoUnit.MILLIS).toString());
             json.writeArrayFieldStart("cases");
             for (ReviewCase c : cases) {
                 json.writeStartObject();
@@ -91,7 +92,7 @@ final class CaseJson {
         if (c.status().isFinal()) {
             json.writeNullField("timeLeft");
         } else {
-            json.writeStringField("timeLeft", c.timeLeft(now).toString());
+            json.writeStringField("timeLeft", c.timeLeft(now).truncatedTo(ChronoUnit.SECONDS).toString());
         }
         json.writeBooleanField("overdue", c.overdue(now));
         if (c.latest().isPresent()) {

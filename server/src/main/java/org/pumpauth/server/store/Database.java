@@ -24,7 +24,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(settings.url());
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
-        config.setMaximumPoolSize(poolSize);
+        // Flyway takes a second connection while it migrates: never fewer than two.
+        config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setMinimumIdle(1);
         config.setPoolName("pumpauth");
         config.setInitializationFailTimeout(-1);
