@@ -222,7 +222,7 @@ class CaseServiceTest {
     }
 
     @Test
-    void information_re_evaluates_the_case_keeps_earlier_determinations_and_does_not_stop_the_clock() {
+    void information_re_evaluates_the_case_keeps_earlier_determinations_and_approves_it_when_the_criteria_are_met() {
         ReviewCase c = cases.submit(CLINIC, bytes(Requests.insufficient("R-1"))).reviewCase();
         clock.advance(Duration.ofHours(30));
 
@@ -237,7 +237,9 @@ class CaseServiceTest {
 
         assertThat(after.determinations()).hasSize(2);
         assertThat(after.determinations().get(0)).isEqualTo(c.determinations().get(0));
-        assertThat(after.determinations().get(1).outcome()).isNotEqualTo("INSUFFICIENT_INFORMATION");
+        assertThat(after.determinations().get(1).outcome()).isEqualTo("MEETS_CRITERIA");
+        assertThat(after.status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(after.decision()).hasValueSatisfying(d -> assertThat(d.by()).isEqualTo(Caller.SYSTEM));
         assertThat(after.dueAt()).isEqualTo(c.dueAt());
         assertThat(after.requestJson()).contains("\"psychEvaluation\"").contains("\"score\":7.5");
     }

@@ -99,6 +99,9 @@ class HttpApiTest {
                 "unsupported-media-type");
         String huge = "{\"requestId\": \"BIG\", \"notes\": [{\"text\": \"" + "x".repeat(1024 * 1024) + "\"}]}";
         assertProblem(client.post("/v1/cases", clinic, huge), 413, "too-large");
+        assertProblem(client.send("POST", "/v1/cases", clinic, "application/json", huge, true), 413, "too-large");
+        String justUnder = "{\"requestId\": \"BIG\", \"x\": \"" + "x".repeat(1024 * 1024 - 40) + "\"}";
+        assertProblem(client.send("POST", "/v1/evaluate", clinic, "application/json", justUnder, true), 400, "invalid-request");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
@@ -91,14 +90,21 @@ public final class CaseService {
         Urgency urgency = Urgency.of(tree.path("urgency").asText(""));
         Determination determination = evaluate(request, selection, receivedAt);
         String determinationJson = DeterminationJson.toJson(determination);
+        Evaluated evaluated = evaluated(determination, now);
         CaseStore.Row row = new CaseStore.Row(UUID.randomUUID().toString(), caller.name(), request.requestId(), bodyHash,
-                policy, CaseStatus.PENDING_REVIEW, urgency, receivedAt, urgency.dueAt(receivedAt), canonical, Optional.empty());
+                policy, evaluated.status(), urgency, receivedAt, urgency.dueAt(receivedAt), canonical, evaluated.decision());
+        ReviewCase.StoredDetermination stored = new ReviewCase.StoredDetermination(1, now, determination.outcome().name(),
+                determinationJson);
+        List<AuditLog.Event> events = new ArrayList<>(3);
+        events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, canonical));
+        events.addAll(evaluated.events(row.id(), determinationJson, now));
         try {
+            // One transaction: the case, its determination and their audit entries, or nothing.
             return jdbi.inTransaction(h -> {
                 CaseStore.insert(h, row);
-                AuditLog.append(h, row.id(), AuditEvent.SUBMITTED, caller.name(), now, canonical);
-                CaseStore.Row stored = recordEvaluation(h, row, 1, determination, determinationJson, now);
-                return new Submission(CaseStore.load(h, stored), true);
+                CaseStore.insertDetermination(h, row.id(), 1, now, determination.outcome().name(), determinationJson);
+                AuditLog.appendAll(h, events);
+                return new Submission(CaseStore.full(row, List.of(stored)), true);
             });
         } catch (RuntimeException e) {
             if (!Sql.isUniqueViolation(e)) {
@@ -151,10 +157,17 @@ public final class CaseService {
             Instant now = now();
             Determination determination = evaluate(request, select(row.policy()), row.receivedAt());
             int seq = CaseStore.determinations(h, id).size() + 1;
-            AuditLog.append(h, id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch));
+            String determinationJson = DeterminationJson.toJson(determination);
+            Evaluated evaluated = evaluated(determination, now);
             CaseStore.Row updated = new CaseStore.Row(row.id(), row.submitter(), row.requestId(), row.bodyHash(), row.policy(),
-                    row.status(), row.urgency(), row.receivedAt(), row.dueAt(), canonical, row.decision());
-            return CaseStore.load(h, recordEvaluation(h, updated, seq, determination, DeterminationJson.toJson(determination), now));
+                    evaluated.status(), row.urgency(), row.receivedAt(), row.dueAt(), canonical, evaluated.decision());
+            CaseStore.update(h, updated);
+            CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationJson);
+            List<AuditLog.Event> events = new ArrayList<>(3);
+            events.add(new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch)));
+            events.addAll(evaluated.events(id, determinationJson, now));
+            AuditLog.appendAll(h, events);
+            return CaseStore.load(h, updated);
         });
     }
 
@@ -192,21 +205,25 @@ public final class CaseService {
         });
     }
 
-    private CaseStore.Row recordEvaluation(Handle h, CaseStore.Row row, int seq, Determination determination,
-            String determinationJson, Instant now) {
-        CaseStore.insertDetermination(h, row.id(), seq, now, determination.outcome().name(), determinationJson);
-        AuditLog.append(h, row.id(), AuditEvent.EVALUATED, Caller.SYSTEM, now, determinationJson);
-        CaseStatus status = CaseStatus.after(determination);
-        CaseStore.updateRequest(h, row.id(), row.requestJson(), status);
-        Optional<ReviewCase.Decision> decision = row.decision();
-        if (status == CaseStatus.APPROVED) {
-            ReviewCase.Decision auto = new ReviewCase.Decision(Verdict.APPROVE, Caller.SYSTEM, now, AUTO_APPROVAL);
-            CaseStore.decide(h, row.id(), auto);
-            AuditLog.append(h, row.id(), AuditEvent.DECIDED, Caller.SYSTEM, now, decisionContent(auto));
-            decision = Optional.of(auto);
+    /** What an evaluation leaves an open case with: its status, the system's approval if it meets the criteria. */
+    private record Evaluated(CaseStatus status, Optional<ReviewCase.Decision> decision, String decisionContent) {
+        /** The audit events of the evaluation: evaluated, and decided when it approved the case. */
+        List<AuditLog.Event> events(String caseId, String determinationJson, Instant now) {
+            List<AuditLog.Event> events = new ArrayList<>(2);
+            events.add(new AuditLog.Event(caseId, AuditEvent.EVALUATED, Caller.SYSTEM, now, determinationJson));
+            decision.ifPresent(d -> events.add(new AuditLog.Event(caseId, AuditEvent.DECIDED, Caller.SYSTEM, now,
+                    decisionContent)));
+            return events;
         }
-        return new CaseStore.Row(row.id(), row.submitter(), row.requestId(), row.bodyHash(), row.policy(), status,
-                row.urgency(), row.receivedAt(), row.dueAt(), row.requestJson(), decision);
+    }
+
+    private Evaluated evaluated(Determination determination, Instant now) {
+        CaseStatus status = CaseStatus.after(determination);
+        if (status != CaseStatus.APPROVED) {
+            return new Evaluated(status, Optional.empty(), "");
+        }
+        ReviewCase.Decision auto = new ReviewCase.Decision(Verdict.APPROVE, Caller.SYSTEM, now, AUTO_APPROVAL);
+        return new Evaluated(status, Optional.of(auto), decisionContent(auto));
     }
 
     private String decisionContent(ReviewCase.Decision d) {

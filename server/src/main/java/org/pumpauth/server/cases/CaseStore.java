@@ -21,11 +21,17 @@ final class CaseStore {
             Urgency urgency, Instant receivedAt, Instant dueAt, String requestJson, Optional<ReviewCase.Decision> decision) {}
 
     static void insert(Handle h, Row row) {
+        Optional<ReviewCase.Decision> d = row.decision();
         h.createUpdate("INSERT INTO review_case (id, submitter, request_id, body_hash, policy, status, urgency,"
-                        + " received_at, due_at, request_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " received_at, due_at, request_json, decision, decided_by, decided_at, rationale)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, row.id()).bind(1, row.submitter()).bind(2, row.requestId()).bind(3, row.bodyHash())
                 .bind(4, row.policy()).bind(5, row.status().code()).bind(6, row.urgency().code())
                 .bind(7, Sql.timestamp(row.receivedAt())).bind(8, Sql.timestamp(row.dueAt())).bind(9, row.requestJson())
+                .bind(10, d.map(x -> x.verdict().code()).orElse(null))
+                .bind(11, d.map(ReviewCase.Decision::by).orElse(null))
+                .bind(12, d.map(x -> Sql.timestamp(x.at())).orElse(null))
+                .bind(13, d.map(ReviewCase.Decision::rationale).orElse(null))
                 .execute();
     }
 
@@ -35,9 +41,17 @@ final class CaseStore {
                 .execute();
     }
 
-    static void updateRequest(Handle h, String id, String requestJson, CaseStatus status) {
-        h.createUpdate("UPDATE review_case SET request_json = ?, status = ? WHERE id = ?")
-                .bind(0, requestJson).bind(1, status.code()).bind(2, id).execute();
+    /** Stores the request as it now stands, the status and the decision, if any. */
+    static void update(Handle h, Row row) {
+        Optional<ReviewCase.Decision> d = row.decision();
+        h.createUpdate("UPDATE review_case SET request_json = ?, status = ?, decision = ?, decided_by = ?, decided_at = ?,"
+                        + " rationale = ? WHERE id = ?")
+                .bind(0, row.requestJson()).bind(1, row.status().code())
+                .bind(2, d.map(x -> x.verdict().code()).orElse(null))
+                .bind(3, d.map(ReviewCase.Decision::by).orElse(null))
+                .bind(4, d.map(x -> Sql.timestamp(x.at())).orElse(null))
+                .bind(5, d.map(ReviewCase.Decision::rationale).orElse(null))
+                .bind(6, row.id()).execute();
     }
 
     static void decide(Handle h, String id, ReviewCase.Decision d) {

@@ -1,6 +1,7 @@
 package org.pumpauth.server.http;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -69,6 +70,8 @@ public final class HttpApi {
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = Bodies.MAX_BYTES;
+            // Responses are small JSON on a local network: not worth a gzip pass (and its copy).
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             for (Route route : routes()) {
                 config.routes.addHttpHandler(new HandlerType(route.method()), route.path(), route.handler());
             }

@@ -32,6 +32,11 @@ public final class Client {
     }
 
     public Response send(String method, String path, String key, String contentType, String body) {
+        return send(method, path, key, contentType, body, false);
+    }
+
+    /** {@code chunked}: the body is sent without a Content-Length (chunked transfer encoding). */
+    public Response send(String method, String path, String key, String contentType, String body, boolean chunked) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
@@ -39,7 +44,11 @@ public final class Client {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : chunked ? HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : HttpRequest.BodyPublishers.ofString(body);
+        request.method(method, publisher);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json;
