@@ -61,6 +61,7 @@ public final class ReviewService implements AutoCloseable {
 
     @Override
     public void close() {
+        cases.close();
         database.close();
     }
 }

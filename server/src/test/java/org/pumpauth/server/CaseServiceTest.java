@@ -155,6 +155,49 @@ class CaseServiceTest {
     }
 
     @Test
+    void concurrent_new_repeated_and_conflicting_submissions_each_get_the_right_answer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                start.await();
+                // 8 new requestIds; 8 of one repeated body; 8 of one requestId with different bodies.
+                String body = n < 8 ? Requests.insufficient("NEW-" + n)
+                        : n < 16 ? Requests.insufficient("SAME")
+                        : Requests.insufficient("CLASH").replace("7.5", String.valueOf(n - 15));
+                try {
+                    return cases.submit(CLINIC, bytes(body));
+                } catch (ServiceException.Conflict e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> answers = new ArrayList<>();
+        for (Future<Object> f : results) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+
+        List<Object> fresh = answers.subList(0, 8);
+        List<Object> same = answers.subList(8, 16);
+        List<Object> clash = answers.subList(16, 24);
+        assertThat(fresh).allSatisfy(a -> assertThat(((CaseService.Submission) a).created()).isTrue());
+        assertThat(same).filteredOn(a -> ((CaseService.Submission) a).created()).hasSize(1);
+        assertThat(same).extracting(a -> ((CaseService.Submission) a).reviewCase().id()).containsOnly(
+                ((CaseService.Submission) same.get(0)).reviewCase().id());
+        assertThat(clash).filteredOn(a -> a instanceof CaseService.Submission).hasSize(1);
+        assertThat(clash).filteredOn(a -> a instanceof ServiceException.Conflict).hasSize(7);
+        assertThat(cases.queue(NURSE, all())).hasSize(10);
+        assertThat(service.audit().verify()).satisfies(v -> {
+            assertThat(v.intact()).isTrue();
+            assertThat(v.entries()).isEqualTo(20);
+        });
+    }
+
+    @Test
     void an_invalid_request_is_rejected_with_every_field_at_fault_and_nothing_is_stored() {
         assertThatThrownBy(() -> cases.submit(CLINIC, bytes("{\"requestId\": 5, \"urgency\": \"soon\"}")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())

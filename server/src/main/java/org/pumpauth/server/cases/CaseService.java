@@ -28,14 +28,13 @@ import org.pumpauth.server.access.Caller;
 import org.pumpauth.server.audit.AuditEvent;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.audit.Sha256;
-import org.pumpauth.server.store.Sql;
 
 /**
  * The review service's application logic: evaluate, submit, read, add information, decide. Each
  * change is one transaction that also appends its audit entries. The HTTP API and the tests call
  * it; it knows nothing of HTTP.
  */
-public final class CaseService {
+public final class CaseService implements AutoCloseable {
     private static final String AUTO_APPROVAL = "the request meets the policy's criteria (MEETS_CRITERIA): approved on evaluation";
 
     private final Jdbi jdbi;
@@ -44,6 +43,7 @@ public final class CaseService {
     private final Clock clock;
     private final RequestReader reader = new RequestReader();
     private final ObjectMapper mapper;
+    private final SubmissionWriter writer;
 
     /**
      * @param defaultPolicy the policy for a request that names none ({@code --default-policy}); checked here
@@ -56,6 +56,7 @@ public final class CaseService {
         this.clock = clock;
         this.mapper = mapper;
         defaultPolicy.ifPresent(review.registry()::select);
+        this.writer = new SubmissionWriter(jdbi);
     }
 
     /** The result of a submission: the case, and whether this call created it (else it is a replay). */
@@ -98,26 +99,19 @@ public final class CaseService {
         List<AuditLog.Event> events = new ArrayList<>(3);
         events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, canonical));
         events.addAll(evaluated.events(row.id(), determinationJson, now));
-        try {
-            // One transaction: the case, its determination and their audit entries, or nothing.
-            return jdbi.inTransaction(h -> {
-                CaseStore.insert(h, row);
-                CaseStore.insertDetermination(h, row.id(), 1, now, determination.outcome().name(), determinationJson);
-                AuditLog.appendAll(h, events);
-                return new Submission(CaseStore.full(row, List.of(stored)), true);
-            });
-        } catch (RuntimeException e) {
-            if (!Sql.isUniqueViolation(e)) {
-                throw e;
-            }
-            CaseStore.Row existing = jdbi.withHandle(h -> CaseStore.findByRequest(h, caller.name(), request.requestId()))
-                    .orElseThrow(() -> e);
-            if (!existing.bodyHash().equals(bodyHash)) {
-                throw new ServiceException.Conflict("requestId " + request.requestId() + " was already submitted with a"
-                        + " different body (case " + existing.id() + "); use a new requestId, or add information to the case");
-            }
-            return new Submission(jdbi.withHandle(h -> CaseStore.load(h, existing)), false);
+        SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, determinationJson,
+                determination.outcome().name(), now, events));
+        if (result == SubmissionWriter.Result.STORED) {
+            return new Submission(CaseStore.full(row, List.of(stored)), true);
         }
+        // Taken: by this very body (a retry, answered with the case) or by another (a conflict).
+        CaseStore.Row existing = jdbi.withHandle(h -> CaseStore.findByRequest(h, caller.name(), request.requestId()))
+                .orElseThrow(() -> new IllegalStateException("a taken requestId has no case"));
+        if (!existing.bodyHash().equals(bodyHash)) {
+            throw new ServiceException.Conflict("requestId " + request.requestId() + " was already submitted with a"
+                    + " different body (case " + existing.id() + "); use a new requestId, or add information to the case");
+        }
+        return new Submission(jdbi.withHandle(h -> CaseStore.load(h, existing)), false);
     }
 
     /** The case, if the caller may see it. */
@@ -270,6 +264,12 @@ public final class CaseService {
 
     private JsonNode tree(String text) {
         return tree(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Stops the case writer once the submissions waiting are stored. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     private Instant now() {
