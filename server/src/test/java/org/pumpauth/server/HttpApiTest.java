@@ -108,6 +108,7 @@ class HttpApiTest {
     void an_unknown_case_or_route_is_a_404_problem() {
         assertProblem(client.get("/v1/cases/no-such-case", nurse), 404, "not-found");
         assertProblem(client.get("/v1/nothing-here", nurse), 404, "not-found");
+        assertProblem(client.send("DELETE", "/v1/cases", nurse, null, null), 404, "not-found");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +35,8 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger("pumpauth.http");
     static final String JSON = "application/json";
     private static final String PROBLEM = "pumpauth.problem";
+    private static final Problem NO_SUCH_RESOURCE = Problem.of(404, "not-found", "Not found",
+            "no such resource; see /v1/openapi.json");
 
     private final CaseService cases;
     private final ApiKeys keys;
@@ -84,6 +88,16 @@ public final class HttpApi {
                 }
                 problem(ctx, e.problem());
             });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                // Javalin's own (no such route, a malformed request): its status, in our problem format.
+                if (e.getStatus() == 404) {
+                    problem(ctx, NO_SUCH_RESOURCE);
+                    return;
+                }
+                HttpStatus status = HttpStatus.forStatus(e.getStatus());
+                problem(ctx, Problem.of(e.getStatus(), "http-" + e.getStatus(), status.getMessage(),
+                        "the request could not be handled (" + status.getMessage() + ")"));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // The class and the first frame only: an exception's message may quote SQL arguments.
                 StackTraceElement[] frames = e.getStackTrace();
@@ -94,7 +108,7 @@ public final class HttpApi {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(PROBLEM) == null) {
-                    problem(ctx, Problem.of(404, "not-found", "Not found", "no such resource; see /v1/openapi.json"));
+                    problem(ctx, NO_SUCH_RESOURCE);
                 }
             });
             if (accessLog) {
