@@ -135,7 +135,12 @@ public final class HttpApi {
     private void evaluate(Context ctx) throws IOException {
         caller(ctx);
         byte[] body = Bodies.read(ctx, Bodies.JSON);
-        ctx.contentType(JSON).result(CaseJson.evaluation(cases.evaluate(body)));
+        byte[] json = CaseJson.evaluation(cases.evaluate(body));
+        // The hot path writes straight to the response: Javalin's result stream would pass the bytes
+        // through its compression check and copy them once more.
+        ctx.contentType(JSON);
+        ctx.res().setContentLength(json.length);
+        ctx.res().getOutputStream().write(json);
     }
 
     private void submit(Context ctx) throws IOException {
