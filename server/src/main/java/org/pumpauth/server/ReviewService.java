@@ -1,0 +1,67 @@
+package org.pumpauth.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Optional;
+import org.pumpauth.engine.Review;
+import org.pumpauth.policy.PolicyRegistry;
+import org.pumpauth.server.access.ApiKeys;
+import org.pumpauth.server.audit.AuditVerifier;
+import org.pumpauth.server.cases.CaseService;
+import org.pumpauth.server.store.Database;
+import org.pumpauth.server.store.DatabaseSettings;
+
+/**
+ * The review service wired by hand: the database, API keys, cases and the audit verifier. The
+ * {@code serve}, {@code keys create} and {@code audit verify} commands and the tests open one.
+ */
+public final class ReviewService implements AutoCloseable {
+    private final Database database;
+    private final ApiKeys keys;
+    private final CaseService cases;
+    private final AuditVerifier audit;
+
+    private ReviewService(Database database, ApiKeys keys, CaseService cases, AuditVerifier audit) {
+        this.database = database;
+        this.keys = keys;
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    /** Opens (and migrates) the database and wires the service over it. */
+    public static ReviewService open(DatabaseSettings settings, PolicyRegistry registry, Optional<String> defaultPolicy,
+            Clock clock) {
+        Database database = Database.open(settings, 10);
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            return new ReviewService(database, new ApiKeys(database.jdbi(), clock),
+                    new CaseService(database.jdbi(), new Review(registry), defaultPolicy, clock, mapper),
+                    new AuditVerifier(database.jdbi()));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ApiKeys keys() {
+        return keys;
+    }
+
+    public CaseService cases() {
+        return cases;
+    }
+
+    public AuditVerifier audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        cases.close();
+        database.close();
+    }
+}

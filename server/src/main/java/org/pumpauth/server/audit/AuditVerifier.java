@@ -1,0 +1,78 @@
+package org.pumpauth.server.audit;
+
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.pumpauth.server.store.Sql;
+
+/** Walks the audit trail from the first entry and checks every hash and link. */
+public final class AuditVerifier {
+    private final Jdbi jdbi;
+
+    public AuditVerifier(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The result: how many entries were checked, and the first broken one if any. */
+    public record Verification(long entries, Optional<Break> firstBreak) {
+        public boolean intact() {
+            return firstBreak.isEmpty();
+        }
+    }
+
+    /** Where the chain breaks: the entry's sequence number (0 for the head) and what is wrong. */
+    public record Break(long seq, String reason) {}
+
+    public Verification verify() {
+        return jdbi.inTransaction(handle -> {
+            long checked = 0;
+            long expectedSeq = 1;
+            String previous = AuditLog.GENESIS;
+            try (Stream<AuditEntry> entries = handle.createQuery("SELECT * FROM audit_entry ORDER BY seq")
+                    .setFetchSize(500)
+                    .map((rs, ctx) -> new AuditEntry(rs.getLong("seq"), rs.getString("case_id"), rs.getString("event"),
+                            rs.getString("actor"), Sql.instant(rs, "at"), rs.getString("content"),
+                            rs.getString("content_hash"), rs.getString("previous_hash"), rs.getString("entry_hash")))
+                    .stream()) {
+                for (Iterator<AuditEntry> it = entries.iterator(); it.hasNext(); ) {
+                    AuditEntry e = it.next();
+                    Optional<String> wrong = check(e, expectedSeq, previous);
+                    if (wrong.isPresent()) {
+                        return new Verification(checked, Optional.of(new Break(e.seq(), wrong.get())));
+                    }
+                    checked++;
+                    expectedSeq++;
+                    previous = e.entryHash();
+                }
+            }
+            var head = handle.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+                    .map((rs, ctx) -> new Object[] {rs.getLong("last_seq"), rs.getString("last_hash")})
+                    .one();
+            if ((Long) head[0] != checked || !previous.equals(head[1])) {
+                return new Verification(checked, Optional.of(new Break(checked + 1,
+                        "the trail ends after entry " + checked + " but its head names entry " + head[0]
+                                + ": entries are missing at the end")));
+            }
+            return new Verification(checked, Optional.empty());
+        });
+    }
+
+    private static Optional<String> check(AuditEntry e, long expectedSeq, String previous) {
+        if (e.seq() != expectedSeq) {
+            return Optional.of("entry " + expectedSeq + " is missing (the next is " + e.seq() + ")");
+        }
+        if (!e.previousHash().equals(previous)) {
+            return Optional.of("its previous hash does not match the hash of the entry before it");
+        }
+        if (!Sha256.hex(e.content()).equals(e.contentHash())) {
+            return Optional.of("its content does not match its content hash");
+        }
+        String expected = AuditEntry.hashOf(e.seq(), e.caseId(), e.event(), e.actor(), e.at(), e.contentHash(),
+                e.previousHash());
+        if (!expected.equals(e.entryHash())) {
+            return Optional.of("its fields do not match its hash");
+        }
+        return Optional.empty();
+    }
+}

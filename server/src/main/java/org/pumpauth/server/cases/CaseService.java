@@ -1,0 +1,278 @@
+package org.pumpauth.server.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.pumpauth.determination.Determination;
+import org.pumpauth.determination.DeterminationJson;
+import org.pumpauth.engine.Review;
+import org.pumpauth.policy.PolicySelection;
+import org.pumpauth.policy.UnknownPolicyException;
+import org.pumpauth.request.InvalidRequestException;
+import org.pumpauth.request.InvalidRequestException.Problem;
+import org.pumpauth.request.RequestReader;
+import org.pumpauth.request.ReviewRequest;
+import org.pumpauth.server.ServiceException;
+import org.pumpauth.server.access.Caller;
+import org.pumpauth.server.audit.AuditEvent;
+import org.pumpauth.server.audit.AuditLog;
+import org.pumpauth.server.audit.Sha256;
+
+/**
+ * The review service's application logic: evaluate, submit, read, add information, decide. Each
+ * change is one transaction that also appends its audit entries. The HTTP API and the tests call
+ * it; it knows nothing of HTTP.
+ */
+public final class CaseService implements AutoCloseable {
+    private static final String AUTO_APPROVAL = "the request meets the policy's criteria (MEETS_CRITERIA): approved on evaluation";
+
+    private final Jdbi jdbi;
+    private final Review review;
+    private final Optional<String> defaultPolicy;
+    private final Clock clock;
+    private final RequestReader reader = new RequestReader();
+    private final ObjectMapper mapper;
+    private final SubmissionWriter writer;
+
+    /**
+     * @param defaultPolicy the policy for a request that names none ({@code --default-policy}); checked here
+     * @throws UnknownPolicyException when the default policy is not known
+     */
+    public CaseService(Jdbi jdbi, Review review, Optional<String> defaultPolicy, Clock clock, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.review = review;
+        this.defaultPolicy = defaultPolicy;
+        this.clock = clock;
+        this.mapper = mapper;
+        defaultPolicy.ifPresent(review.registry()::select);
+        this.writer = new SubmissionWriter(jdbi);
+    }
+
+    /** The result of a submission: the case, and whether this call created it (else it is a replay). */
+    public record Submission(ReviewCase reviewCase, boolean created) {}
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Evaluates a request without storing anything: under its own policy, else the default, else every policy in force. */
+    public List<Determination> evaluate(byte[] body) {
+        ReviewRequest request = reader.read(body);
+        List<PolicySelection> named = request.policy().isPresent() || defaultPolicy.isEmpty()
+                ? List.of() : List.of(review.registry().select(defaultPolicy.get()));
+        return review.review(request, named, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /**
+     * Validates, evaluates and stores a request as a case. Idempotent on (submitter, requestId):
+     * the same body again gives back the same case; a different one is a conflict.
+     */
+    public Submission submit(Caller caller, byte[] body) {
+        ReviewRequest request = reader.read(body);
+        JsonNode tree = tree(body);
+        String canonical = CanonicalJson.of(tree);
+        String bodyHash = Sha256.hex(canonical);
+        String policy = request.policy().or(() -> defaultPolicy).orElseThrow(() -> new InvalidRequestException(List.of(
+                new Problem("policy", "is required: this server has no default policy"))));
+        PolicySelection selection = select(policy);
+        Instant now = now();
+        Instant receivedAt = request.receivedAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)).orElse(now);
+        Urgency urgency = Urgency.of(tree.path("urgency").asText(""));
+        Determination determination = evaluate(request, selection, receivedAt);
+        String determinationJson = DeterminationJson.toJson(determination);
+        Evaluated evaluated = evaluated(determination, now);
+        CaseStore.Row row = new CaseStore.Row(UUID.randomUUID().toString(), caller.name(), request.requestId(), bodyHash,
+                policy, evaluated.status(), urgency, receivedAt, urgency.dueAt(receivedAt), canonical, evaluated.decision());
+        ReviewCase.StoredDetermination stored = new ReviewCase.StoredDetermination(1, now, determination.outcome().name(),
+                determinationJson);
+        List<AuditLog.Event> events = new ArrayList<>(3);
+        events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, canonical));
+        events.addAll(evaluated.events(row.id(), determinationJson, now));
+        SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, determinationJson,
+                determination.outcome().name(), now, events));
+        if (result == SubmissionWriter.Result.STORED) {
+            return new Submission(CaseStore.full(row, List.of(stored)), true);
+        }
+        // Taken: by this very body (a retry, answered with the case) or by another (a conflict).
+        CaseStore.Row existing = jdbi.withHandle(h -> CaseStore.findByRequest(h, caller.name(), request.requestId()))
+                .orElseThrow(() -> new IllegalStateException("a taken requestId has no case"));
+        if (!existing.bodyHash().equals(bodyHash)) {
+            throw new ServiceException.Conflict("requestId " + request.requestId() + " was already submitted with a"
+                    + " different body (case " + existing.id() + "); use a new requestId, or add information to the case");
+        }
+        return new Submission(jdbi.withHandle(h -> CaseStore.load(h, existing)), false);
+    }
+
+    /** The case, if the caller may see it. */
+    public ReviewCase get(Caller caller, String id) {
+        return jdbi.withHandle(h -> CaseStore.load(h, visible(caller, CaseStore.find(h, id, false), id)));
+    }
+
+    /** The work queue by due time; a submitter sees only its own cases. */
+    public List<ReviewCase> queue(Caller caller, CaseQuery query) {
+        Optional<String> submitter = caller.role().seesAllCases() ? Optional.empty() : Optional.of(caller.name());
+        return jdbi.withHandle(h -> CaseStore.queue(h, query, submitter));
+    }
+
+    /**
+     * Applies an RFC 7396 merge patch to the case's request and re-evaluates it; earlier determinations
+     * are kept and the decision clock runs on.
+     */
+    public ReviewCase addInformation(Caller caller, String id, byte[] patchBody) {
+        JsonNode patch = tree(patchBody);
+        if (!patch.isObject()) {
+            throw new InvalidRequestException(List.of(new Problem("", "a merge patch of a review request must be a JSON object")));
+        }
+        return jdbi.inTransaction(h -> {
+            CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
+            if (row.status().isFinal()) {
+                throw new ServiceException.Conflict("case " + id + " is " + row.status().code() + ": it takes no more information");
+            }
+            JsonNode merged = MergePatch.apply(tree(row.requestJson()), patch);
+            List<Problem> fixed = new ArrayList<>();
+            unchanged(merged, "requestId", row.requestId(), fixed);
+            unchanged(merged, "policy", tree(row.requestJson()).path("policy").asText(null), fixed);
+            if (!fixed.isEmpty()) {
+                throw new InvalidRequestException(fixed);
+            }
+            String canonical = CanonicalJson.of(merged);
+            ReviewRequest request = reader.read(canonical);
+            Instant now = now();
+            Determination determination = evaluate(request, select(row.policy()), row.receivedAt());
+            int seq = CaseStore.determinations(h, id).size() + 1;
+            String determinationJson = DeterminationJson.toJson(determination);
+            Evaluated evaluated = evaluated(determination, now);
+            CaseStore.Row updated = new CaseStore.Row(row.id(), row.submitter(), row.requestId(), row.bodyHash(), row.policy(),
+                    evaluated.status(), row.urgency(), row.receivedAt(), row.dueAt(), canonical, evaluated.decision());
+            CaseStore.update(h, updated);
+            CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationJson);
+            List<AuditLog.Event> events = new ArrayList<>(3);
+            events.add(new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch)));
+            events.addAll(evaluated.events(id, determinationJson, now));
+            AuditLog.appendAll(h, events);
+            return CaseStore.load(h, updated);
+        });
+    }
+
+    /** Records a reviewer's final decision. Approve: nurse or physician; deny: physician only (G3). */
+    public ReviewCase decide(Caller caller, String id, byte[] body) {
+        JsonNode json = tree(body);
+        List<Problem> problems = new ArrayList<>();
+        Optional<Verdict> verdict = Verdict.of(json.path("decision").asText(""));
+        if (verdict.isEmpty()) {
+            problems.add(new Problem("decision", "is required: approve or deny"));
+        }
+        String rationale = json.path("rationale").isTextual() ? json.path("rationale").textValue().strip() : "";
+        if (rationale.isEmpty()) {
+            problems.add(new Problem("rationale", "is required: a non-empty string saying why"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        if (verdict.get() == Verdict.APPROVE && !caller.role().mayApprove()) {
+            throw new ServiceException.Forbidden("approving a case needs a nurse or physician key; this key is "
+                    + caller.role().code());
+        }
+        if (verdict.get() == Verdict.DENY && !caller.role().mayDeny()) {
+            throw new ServiceException.Forbidden("only a physician may deny a case (G3); this key is " + caller.role().code());
+        }
+        return jdbi.inTransaction(h -> {
+            CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
+            if (row.status().isFinal()) {
+                throw new ServiceException.Conflict("case " + id + " is already " + row.status().code());
+            }
+            ReviewCase.Decision decision = new ReviewCase.Decision(verdict.get(), caller.name(), now(), rationale);
+            CaseStore.decide(h, id, decision);
+            AuditLog.append(h, id, AuditEvent.DECIDED, caller.name(), decision.at(), decisionContent(decision));
+            return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
+        });
+    }
+
+    /** What an evaluation leaves an open case with: its status, the system's approval if it meets the criteria. */
+    private record Evaluated(CaseStatus status, Optional<ReviewCase.Decision> decision, String decisionContent) {
+        /** The audit events of the evaluation: evaluated, and decided when it approved the case. */
+        List<AuditLog.Event> events(String caseId, String determinationJson, Instant now) {
+            List<AuditLog.Event> events = new ArrayList<>(2);
+            events.add(new AuditLog.Event(caseId, AuditEvent.EVALUATED, Caller.SYSTEM, now, determinationJson));
+            decision.ifPresent(d -> events.add(new AuditLog.Event(caseId, AuditEvent.DECIDED, Caller.SYSTEM, now,
+                    decisionContent)));
+            return events;
+        }
+    }
+
+    private Evaluated evaluated(Determination determination, Instant now) {
+        CaseStatus status = CaseStatus.after(determination);
+        if (status != CaseStatus.APPROVED) {
+            return new Evaluated(status, Optional.empty(), "");
+        }
+        ReviewCase.Decision auto = new ReviewCase.Decision(Verdict.APPROVE, Caller.SYSTEM, now, AUTO_APPROVAL);
+        return new Evaluated(status, Optional.of(auto), decisionContent(auto));
+    }
+
+    private String decisionContent(ReviewCase.Decision d) {
+        return CanonicalJson.of(mapper.createObjectNode().put("decision", d.verdict().code()).put("rationale", d.rationale()));
+    }
+
+    private static void unchanged(JsonNode merged, String field, String before, List<Problem> problems) {
+        String after = merged.path(field).isTextual() ? merged.path(field).textValue() : null;
+        if (before == null ? after != null : !before.equals(after)) {
+            problems.add(new Problem(field, "cannot be changed: a case keeps the " + field + " it was submitted with"));
+        }
+    }
+
+    private static CaseStore.Row visible(Caller caller, Optional<CaseStore.Row> row, String id) {
+        return row.filter(r -> caller.role().seesAllCases() || r.submitter().equals(caller.name()))
+                .orElseThrow(() -> new ServiceException.NotFound("no case " + id));
+    }
+
+    private PolicySelection select(String policy) {
+        try {
+            return review.registry().select(policy);
+        } catch (UnknownPolicyException e) {
+            throw new InvalidRequestException(List.of(new Problem("policy", e.getMessage())));
+        }
+    }
+
+    /** A case is reviewed for the date it was received, so a later re-evaluation applies the same version. */
+    private Determination evaluate(ReviewRequest request, PolicySelection selection, Instant receivedAt) {
+        return review.review(request, List.of(selection), LocalDate.ofInstant(receivedAt, ZoneOffset.UTC)).get(0);
+    }
+
+    private JsonNode tree(byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the text; give the place only.
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidRequestException(List.of(new Problem("", "not valid JSON" + where)));
+        } catch (IOException e) {
+            throw new InvalidRequestException(List.of(new Problem("", "not valid JSON")));
+        }
+    }
+
+    private JsonNode tree(String text) {
+        return tree(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Stops the case writer once the submissions waiting are stored. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,155 @@
+package org.pumpauth.server.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.pumpauth.server.store.Sql;
+
+/** The SQL for cases and their determinations, run inside the caller's handle (and transaction). */
+final class CaseStore {
+    private CaseStore() {}
+
+    /** The stored case row; a key for idempotency. */
+    record Row(String id, String submitter, String requestId, String bodyHash, String policy, CaseStatus status,
+            Urgency urgency, Instant receivedAt, Instant dueAt, String requestJson, Optional<ReviewCase.Decision> decision) {}
+
+    static void insert(Handle h, Row row) {
+        Optional<ReviewCase.Decision> d = row.decision();
+        h.createUpdate("INSERT INTO review_case (id, submitter, request_id, body_hash, policy, status, urgency,"
+                        + " received_at, due_at, request_json, decision, decided_by, decided_at, rationale)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, row.id()).bind(1, row.submitter()).bind(2, row.requestId()).bind(3, row.bodyHash())
+                .bind(4, row.policy()).bind(5, row.status().code()).bind(6, row.urgency().code())
+                .bind(7, Sql.timestamp(row.receivedAt())).bind(8, Sql.timestamp(row.dueAt())).bind(9, row.requestJson())
+                .bind(10, d.map(x -> x.verdict().code()).orElse(null))
+                .bind(11, d.map(ReviewCase.Decision::by).orElse(null))
+                .bind(12, d.map(x -> Sql.timestamp(x.at())).orElse(null))
+                .bind(13, d.map(ReviewCase.Decision::rationale).orElse(null))
+                .execute();
+    }
+
+    static void insertDetermination(Handle h, String caseId, int seq, Instant at, String outcome, String json) {
+        h.createUpdate("INSERT INTO determination (case_id, seq, at, outcome, json) VALUES (?, ?, ?, ?, ?)")
+                .bind(0, caseId).bind(1, seq).bind(2, Sql.timestamp(at)).bind(3, outcome).bind(4, json)
+                .execute();
+    }
+
+    /** Stores the request as it now stands, the status and the decision, if any. */
+    static void update(Handle h, Row row) {
+        Optional<ReviewCase.Decision> d = row.decision();
+        h.createUpdate("UPDATE review_case SET request_json = ?, status = ?, decision = ?, decided_by = ?, decided_at = ?,"
+                        + " rationale = ? WHERE id = ?")
+                .bind(0, row.requestJson()).bind(1, row.status().code())
+                .bind(2, d.map(x -> x.verdict().code()).orElse(null))
+                .bind(3, d.map(ReviewCase.Decision::by).orElse(null))
+                .bind(4, d.map(x -> Sql.timestamp(x.at())).orElse(null))
+                .bind(5, d.map(ReviewCase.Decision::rationale).orElse(null))
+                .bind(6, row.id()).execute();
+    }
+
+    static void decide(Handle h, String id, ReviewCase.Decision d) {
+        h.createUpdate("UPDATE review_case SET status = ?, decision = ?, decided_by = ?, decided_at = ?, rationale = ?"
+                        + " WHERE id = ?")
+                .bind(0, d.verdict().status().code()).bind(1, d.verdict().code()).bind(2, d.by())
+                .bind(3, Sql.timestamp(d.at())).bind(4, d.rationale()).bind(5, id).execute();
+    }
+
+    /** The case row, locked for update when {@code lock} (to serialise changes to one case). */
+    static Optional<Row> find(Handle h, String id, boolean lock) {
+        return h.createQuery("SELECT * FROM review_case WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
+                .bind(0, id).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    static Optional<Row> findByRequest(Handle h, String submitter, String requestId) {
+        return h.createQuery("SELECT * FROM review_case WHERE submitter = ? AND request_id = ?")
+                .bind(0, submitter).bind(1, requestId).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    static List<ReviewCase.StoredDetermination> determinations(Handle h, String caseId) {
+        return h.createQuery("SELECT seq, at, outcome, json FROM determination WHERE case_id = ? ORDER BY seq")
+                .bind(0, caseId)
+                .map((rs, ctx) -> new ReviewCase.StoredDetermination(rs.getInt("seq"), Sql.instant(rs, "at"),
+                        rs.getString("outcome"), rs.getString("json")))
+                .list();
+    }
+
+    static ReviewCase load(Handle h, Row row) {
+        return full(row, determinations(h, row.id()));
+    }
+
+    static ReviewCase full(Row row, List<ReviewCase.StoredDetermination> determinations) {
+        return new ReviewCase(row.id(), row.submitter(), row.requestId(), row.policy(), row.status(), row.urgency(),
+                row.receivedAt(), row.dueAt(), row.requestJson(), row.decision(), determinations);
+    }
+
+    /** The queue: cases matching the query (and the submitter, if given), by due time, each with its latest determination. */
+    static List<ReviewCase> queue(Handle h, CaseQuery query, Optional<String> submitter) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM review_case WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        submitter.ifPresent(s -> {
+            sql.append(" AND submitter = ?");
+            args.add(s);
+        });
+        query.status().ifPresent(s -> {
+            sql.append(" AND status = ?");
+            args.add(s.code());
+        });
+        query.policy().ifPresent(p -> {
+            sql.append(p.contains("@") ? " AND policy = ?" : " AND (policy = ? OR policy LIKE ?)");
+            args.add(p);
+            if (!p.contains("@")) {
+                args.add(p.replace("%", "").replace("_", "\\_") + "@%");
+            }
+        });
+        query.dueBefore().ifPresent(d -> {
+            sql.append(" AND due_at < ?");
+            args.add(Sql.timestamp(d));
+        });
+        sql.append(" ORDER BY due_at, id LIMIT ").append(query.limit());
+        Query q = h.createQuery(sql.toString());
+        for (int i = 0; i < args.size(); i++) {
+            q.bind(i, args.get(i));
+        }
+        List<Row> rows = q.map((rs, ctx) -> row(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ReviewCase.StoredDetermination> latest = new HashMap<>();
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        Query dq = h.createQuery("SELECT d.case_id, d.seq, d.at, d.outcome, d.json FROM determination d WHERE d.case_id IN ("
+                + in + ") AND d.seq = (SELECT MAX(seq) FROM determination m WHERE m.case_id = d.case_id)");
+        for (int i = 0; i < rows.size(); i++) {
+            dq.bind(i, rows.get(i).id());
+        }
+        dq.map((rs, ctx) -> Map.entry(rs.getString("case_id"), new ReviewCase.StoredDetermination(rs.getInt("seq"),
+                        Sql.instant(rs, "at"), rs.getString("outcome"), rs.getString("json"))))
+                .forEach(e -> latest.put(e.getKey(), e.getValue()));
+        List<ReviewCase> cases = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ReviewCase.StoredDetermination d = latest.get(row.id());
+            cases.add(full(row, d == null ? List.of() : List.of(d)));
+        }
+        return cases;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        String verdict = rs.getString("decision");
+        Optional<ReviewCase.Decision> decision = verdict == null ? Optional.empty()
+                : Optional.of(new ReviewCase.Decision(Verdict.of(verdict).orElseThrow(), rs.getString("decided_by"),
+                        Sql.instant(rs, "decided_at"), rs.getString("rationale")));
+        return new Row(rs.getString("id"), rs.getString("submitter"), rs.getString("request_id"), rs.getString("body_hash"),
+                rs.getString("policy"), CaseStatus.of(rs.getString("status")).orElseThrow(),
+                Urgency.of(rs.getString("urgency")), Sql.instant(rs, "received_at"), Sql.instant(rs, "due_at"),
+                rs.getString("request_json"), decision);
+    }
+}

@@ -1,0 +1,116 @@
+package org.pumpauth.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.pumpauth.determination.Determination;
+import org.pumpauth.determination.DeterminationJson;
+import org.pumpauth.server.cases.ReviewCase;
+
+/** The API's JSON for cases, the queue and evaluations, written in one place with a fixed field order. */
+final class CaseJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private CaseJson() {}
+
+    interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    static byte[] write(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] evaluation(List<Determination> determinations) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("determinations");
+            for (Determination d : determinations) {
+                DeterminationJson.write(d, json);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    /** The whole case: summary, the request as it stands and every determination, oldest first. */
+    static byte[] full(ReviewCase c, Instant now) {
+        return write(json -> {
+            json.writeStartObject();
+            summary(c, now, json);
+            json.writeFieldName("request");
+            json.writeRawValue(c.requestJson());
+            json.writeArrayFieldStart("determinations");
+            for (ReviewCase.StoredDetermination d : c.determinations()) {
+                json.writeStartObject();
+                json.writeNumberField("seq", d.seq());
+                json.writeStringField("at", d.at().toString());
+                json.writeFieldName("determination");
+                json.writeRawValue(d.json());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    static byte[] queue(List<ReviewCase> cases, Instant now) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeStringField("now", now.truncatedTo(ChronoUnit.MILLIS).toString());
+            json.writeArrayFieldStart("cases");
+            for (ReviewCase c : cases) {
+                json.writeStartObject();
+                summary(c, now, json);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    private static void summary(ReviewCase c, Instant now, JsonGenerator json) throws IOException {
+        json.writeStringField("id", c.id());
+        json.writeStringField("requestId", c.requestId());
+        json.writeStringField("submitter", c.submitter());
+        json.writeStringField("policy", c.policy());
+        json.writeStringField("status", c.status().code());
+        json.writeStringField("urgency", c.urgency().code());
+        json.writeStringField("receivedAt", c.receivedAt().toString());
+        json.writeStringField("dueAt", c.dueAt().toString());
+        if (c.status().isFinal()) {
+            json.writeNullField("timeLeft");
+        } else {
+            json.writeStringField("timeLeft", c.timeLeft(now).truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        json.writeBooleanField("overdue", c.overdue(now));
+        if (c.latest().isPresent()) {
+            json.writeStringField("outcome", c.latest().get().outcome());
+        } else {
+            json.writeNullField("outcome");
+        }
+        json.writeFieldName("decision");
+        if (c.decision().isPresent()) {
+            ReviewCase.Decision d = c.decision().get();
+            json.writeStartObject();
+            json.writeStringField("decision", d.verdict().code());
+            json.writeStringField("by", d.by());
+            json.writeStringField("at", d.at().toString());
+            json.writeStringField("rationale", d.rationale());
+            json.writeEndObject();
+        } else {
+            json.writeNull();
+        }
+    }
+}

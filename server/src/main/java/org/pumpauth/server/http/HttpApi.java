@@ -1,0 +1,212 @@
+package org.pumpauth.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pumpauth.request.InvalidRequestException;
+import org.pumpauth.server.ServiceException;
+import org.pumpauth.server.access.ApiKeys;
+import org.pumpauth.server.access.Caller;
+import org.pumpauth.server.cases.CaseQuery;
+import org.pumpauth.server.cases.CaseService;
+import org.pumpauth.server.cases.CaseStatus;
+import org.pumpauth.server.cases.ReviewCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API under {@code /v1}: routes, authentication, bodies and problem documents. Handlers
+ * are thin: they read the exchange and call {@link CaseService}. Log lines carry the method, the
+ * path (which holds at most a case id), the status and the time; never a body or query.
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger("pumpauth.http");
+    static final String JSON = "application/json";
+    private static final String PROBLEM = "pumpauth.problem";
+    private static final Problem NO_SUCH_RESOURCE = Problem.of(404, "not-found", "Not found",
+            "no such resource; see /v1/openapi.json");
+
+    private final CaseService cases;
+    private final ApiKeys keys;
+    private final byte[] openApi;
+
+    /** A route: what {@code /v1/openapi.json} must describe. */
+    public record Route(String method, String path, Handler handler) {}
+
+    public HttpApi(CaseService cases, ApiKeys keys) {
+        this.cases = cases;
+        this.keys = keys;
+        try (InputStream in = HttpApi.class.getResourceAsStream("openapi.json")) {
+            this.openApi = in == null ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "/v1/openapi.json", ctx -> ctx.contentType(JSON).result(openApi)),
+                new Route("POST", "/v1/evaluate", this::evaluate),
+                new Route("POST", "/v1/cases", this::submit),
+                new Route("GET", "/v1/cases", this::queue),
+                new Route("GET", "/v1/cases/{id}", this::get),
+                new Route("POST", "/v1/cases/{id}/information", this::information),
+                new Route("POST", "/v1/cases/{id}/decision", this::decision));
+    }
+
+    /** A Javalin server with the routes, not yet started. */
+    public Javalin create(String host, int port, boolean accessLog) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = Bodies.MAX_BYTES;
+            // Responses are small JSON on a local network: not worth a gzip pass (and its copy).
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            for (Route route : routes()) {
+                config.routes.addHttpHandler(new HandlerType(route.method()), route.path(), route.handler());
+            }
+            config.routes.exception(InvalidRequestException.class, (e, ctx) -> problem(ctx, Problem.invalid(e)));
+            config.routes.exception(ServiceException.class, (e, ctx) -> problem(ctx,
+                    Problem.of(e.status(), e.kind(), e.title(), e.getMessage())));
+            config.routes.exception(HttpProblem.class, (e, ctx) -> {
+                if (e.problem().status() == 401) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                }
+                problem(ctx, e.problem());
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                // Javalin's own (no such route, a malformed request): its status, in our problem format.
+                if (e.getStatus() == 404) {
+                    problem(ctx, NO_SUCH_RESOURCE);
+                    return;
+                }
+                HttpStatus status = HttpStatus.forStatus(e.getStatus());
+                problem(ctx, Problem.of(e.getStatus(), "http-" + e.getStatus(), status.getMessage(),
+                        "the request could not be handled (" + status.getMessage() + ")"));
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // The class and the first frame only: an exception's message may quote SQL arguments.
+                StackTraceElement[] frames = e.getStackTrace();
+                LOG.error("internal error on {} {}: {} at {}", ctx.method(), ctx.path(), e.getClass().getName(),
+                        frames.length > 0 ? frames[0] : "?");
+                problem(ctx, Problem.of(500, "internal-error", "Internal error",
+                        "the server could not complete the request; it has been logged without its content"));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(PROBLEM) == null) {
+                    problem(ctx, NO_SUCH_RESOURCE);
+                }
+            });
+            if (accessLog) {
+                config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(),
+                        ctx.status().getCode(), String.format("%.1f", ms)));
+            }
+        });
+    }
+
+    private static void problem(Context ctx, Problem problem) {
+        ctx.attribute(PROBLEM, Boolean.TRUE);
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(problem.toJson());
+    }
+
+    private Caller caller(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw HttpProblem.unauthorized("send an API key as Authorization: Bearer KEY");
+        }
+        return keys.authenticate(header.substring(7).trim())
+                .orElseThrow(() -> HttpProblem.unauthorized("the API key is not known"));
+    }
+
+    private void evaluate(Context ctx) throws IOException {
+        caller(ctx);
+        byte[] body = Bodies.read(ctx, Bodies.JSON);
+        byte[] json = CaseJson.evaluation(cases.evaluate(body));
+        // The hot path writes straight to the response: Javalin's result stream would pass the bytes
+        // through its compression check and copy them once more.
+        ctx.contentType(JSON);
+        ctx.res().setContentLength(json.length);
+        ctx.res().getOutputStream().write(json);
+    }
+
+    private void submit(Context ctx) throws IOException {
+        Caller caller = caller(ctx);
+        CaseService.Submission submission = cases.submit(caller, Bodies.read(ctx, Bodies.JSON));
+        ReviewCase c = submission.reviewCase();
+        ctx.status(submission.created() ? 201 : 200).header("Location", "/v1/cases/" + c.id());
+        ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
+    }
+
+    private void get(Context ctx) {
+        Caller caller = caller(ctx);
+        ctx.contentType(JSON).result(CaseJson.full(cases.get(caller, ctx.pathParam("id")), cases.clock().instant()));
+    }
+
+    private void queue(Context ctx) {
+        Caller caller = caller(ctx);
+        List<InvalidRequestException.Problem> problems = new ArrayList<>();
+        Optional<CaseStatus> status = Optional.ofNullable(ctx.queryParam("status")).flatMap(s -> {
+            Optional<CaseStatus> found = CaseStatus.of(s);
+            if (found.isEmpty()) {
+                problems.add(new InvalidRequestException.Problem("status", "is not a case status; allowed: pending-review, information-requested,"
+                        + " approved, denied"));
+            }
+            return found;
+        });
+        Optional<String> policy = Optional.ofNullable(ctx.queryParam("policy")).filter(p -> !p.isBlank());
+        Optional<Instant> dueBefore = Optional.empty();
+        String due = ctx.queryParam("dueBefore");
+        if (due != null) {
+            try {
+                dueBefore = Optional.of(Instant.parse(due));
+            } catch (DateTimeParseException e) {
+                problems.add(new InvalidRequestException.Problem("dueBefore", "must be an instant, as 2026-03-01T00:00:00Z"));
+            }
+        }
+        int limit = 100;
+        String limitText = ctx.queryParam("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > CaseQuery.MAX_LIMIT) {
+                problems.add(new InvalidRequestException.Problem("limit", "must be a whole number from 1 to " + CaseQuery.MAX_LIMIT));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        List<ReviewCase> queue = cases.queue(caller, new CaseQuery(status, policy, dueBefore, limit));
+        ctx.contentType(JSON).result(CaseJson.queue(queue, cases.clock().instant()));
+    }
+
+    private void information(Context ctx) throws IOException {
+        Caller caller = caller(ctx);
+        byte[] patch = Bodies.read(ctx, Bodies.MERGE_PATCH);
+        ReviewCase c = cases.addInformation(caller, ctx.pathParam("id"), patch);
+        ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
+    }
+
+    private void decision(Context ctx) throws IOException {
+        Caller caller = caller(ctx);
+        byte[] body = Bodies.read(ctx, Bodies.JSON);
+        ReviewCase c = cases.decide(caller, ctx.pathParam("id"), body);
+        ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
+    }
+}
