@@ -68,6 +68,10 @@ public final class RequestReader {
             for (Field field : RequestContract.REQUEST.fields()) {
                 if (field.required() && values[field.index()] == Absent.VALUE && !pass.reported(field.contractPath())) {
                     pass.problem(field.contractPath(), "is required: " + field.describeAllowed());
+                } else if (field.required() && values[field.index()] instanceof String
+                        && ((String) values[field.index()]).isBlank()) {
+                    // An empty requestId cannot identify the request to its submitter (nor a case).
+                    pass.problem(field.contractPath(), "must not be empty: " + field.describeAllowed());
                 }
             }
             if (whole && parser.nextToken() != null) {

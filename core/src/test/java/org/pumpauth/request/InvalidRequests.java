@@ -82,6 +82,8 @@ final class InvalidRequests {
 
                 // a required field missing
                 fixture("requestId missing", json("{'service': {'kind': 'trial'}}"), "requestId: is required: a string"),
+                fixture("requestId empty", json("{'requestId': '  ', 'service': {'kind': 'trial'}}"),
+                        "requestId: must not be empty: a string"),
                 fixture("requestId null", json("{'requestId': null, 'service': {'kind': 'trial'}}"),
                         "requestId: is required: a string"),
                 fixture("service missing", json("{'requestId': 'R-1'}"), "service.kind: is required: one of: " + KINDS),
