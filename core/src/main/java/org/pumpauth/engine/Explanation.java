@@ -154,7 +154,8 @@ final class Explanation {
     /** The top-level criteria not yet shown, one sentence each. */
     private static void unknown(CriterionResult root, List<String> reasons) {
         for (CriterionResult child : root.children()) {
-            if (child.is(Result.UNKNOWN) && child.referral().isEmpty()) {
+            // A criterion whose open branch is the policy's referral is said once, as a referral.
+            if (child.is(Result.UNKNOWN) && !referred(child)) {
                 reasons.add("Not yet shown: " + child.text() + " [" + child.id() + "]");
             }
         }
