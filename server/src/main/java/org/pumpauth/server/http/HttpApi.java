@@ -80,8 +80,12 @@ public final class HttpApi {
                 config.routes.addHttpHandler(new HandlerType(route.method()), route.path(), route.handler());
             }
             config.routes.exception(InvalidRequestException.class, (e, ctx) -> problem(ctx, Problem.invalid(e)));
-            config.routes.exception(ServiceException.class, (e, ctx) -> problem(ctx,
-                    Problem.of(e.status(), e.kind(), e.title(), e.getMessage())));
+            config.routes.exception(ServiceException.class, (e, ctx) -> {
+                if (e.status() == 503) {
+                    ctx.header("Retry-After", "1");
+                }
+                problem(ctx, Problem.of(e.status(), e.kind(), e.title(), e.getMessage()));
+            });
             config.routes.exception(HttpProblem.class, (e, ctx) -> {
                 if (e.problem().status() == 401) {
                     ctx.header("WWW-Authenticate", "Bearer");
