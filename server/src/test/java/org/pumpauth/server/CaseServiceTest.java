@@ -25,14 +25,12 @@ import org.pumpauth.server.cases.CaseService;
 import org.pumpauth.server.cases.CaseStatus;
 import org.pumpauth.server.cases.ReviewCase;
 import org.pumpauth.server.cases.Verdict;
-import org.pumpauth.server.testing.BothDatabases;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
 import org.pumpauth.server.testing.TestDatabase;
 
-/** Cases: submission, idempotency, visibility, information, decisions and the decision clock, on both databases. */
-@BothDatabases
-class CaseServiceTest {
+/** Cases: submission, idempotency, visibility, information, decisions and the decision clock; run on both databases by {@link CaseServiceOnH2Test} and {@link CaseServiceOnPostgresqlTest}. */
+abstract class CaseServiceTest {
     private static final PolicyRegistry POLICIES = PolicyRegistry.builtIn();
     private static final Caller CLINIC = new Caller("clinic-a", Role.SUBMITTER);
     private static final Caller OTHER_CLINIC = new Caller("clinic-b", Role.SUBMITTER);
