@@ -205,6 +205,27 @@ abstract class CaseServiceTest {
     }
 
     @Test
+    void a_requestId_longer_than_200_characters_is_rejected_and_nothing_is_stored() {
+        assertThatThrownBy(() -> cases.submit(CLINIC, bytes(Requests.insufficient("R".repeat(201)))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidRequestException.Problem::field).containsExactly("requestId"));
+        assertThat(cases.queue(ADMIN, all())).isEmpty();
+    }
+
+    @Test
+    void information_for_a_request_without_a_policy_is_evaluated_under_the_case_policy() {
+        String body = Requests.insufficient("R-1").replace("\"policy\": \"nia-cg-310\",", "");
+        try (ReviewService withDefault = ReviewService.open(database.fresh(), POLICIES, Optional.of("nia-cg-310"), clock)) {
+            ReviewCase c = withDefault.cases().submit(CLINIC, bytes(body)).reviewCase();
+
+            ReviewCase after = withDefault.cases().addInformation(CLINIC, c.id(), bytes("{\"pain\": {\"score\": 9}}"));
+
+            assertThat(after.determinations()).hasSize(2);
+            assertThat(after.policy()).isEqualTo("nia-cg-310");
+        }
+    }
+
+    @Test
     void a_request_without_a_policy_needs_the_server_default() {
         String body = Requests.insufficient("R-1").replace("\"policy\": \"nia-cg-310\",", "");
 

@@ -35,6 +35,10 @@ import org.pumpauth.server.audit.Sha256;
  * it; it knows nothing of HTTP.
  */
 public final class CaseService implements AutoCloseable {
+    /** The request fields information may not change: the idempotency key, the policy and the clock's start. */
+    private static final List<String> FIXED_FIELDS = List.of("requestId", "policy", "receivedAt", "urgency");
+    /** The width of review_case.request_id. */
+    private static final int MAX_REQUEST_ID = 200;
     private static final String AUTO_APPROVAL = "the request meets the policy's criteria (MEETS_CRITERIA): approved on evaluation";
 
     private final Jdbi jdbi;
@@ -80,6 +84,10 @@ public final class CaseService implements AutoCloseable {
      */
     public Submission submit(Caller caller, byte[] body) {
         ReviewRequest request = reader.read(body);
+        if (request.requestId().length() > MAX_REQUEST_ID) {
+            throw new InvalidRequestException(List.of(new Problem("requestId", "must be at most " + MAX_REQUEST_ID
+                    + " characters")));
+        }
         JsonNode tree = tree(body);
         String canonical = CanonicalJson.of(tree);
         String bodyHash = Sha256.hex(canonical);
@@ -139,10 +147,13 @@ public final class CaseService implements AutoCloseable {
             if (row.status().isFinal()) {
                 throw new ServiceException.Conflict("case " + id + " is " + row.status().code() + ": it takes no more information");
             }
-            JsonNode merged = MergePatch.apply(tree(row.requestJson()), patch);
+            JsonNode original = tree(row.requestJson());
+            JsonNode merged = MergePatch.apply(original, patch);
             List<Problem> fixed = new ArrayList<>();
-            unchanged(merged, "requestId", row.requestId(), fixed);
-            unchanged(merged, "policy", tree(row.requestJson()).path("policy").asText(null), fixed);
+            // The case's key, its policy and what its decision clock runs from stay as submitted.
+            for (String field : FIXED_FIELDS) {
+                unchanged(merged, field, original.path(field).isTextual() ? original.path(field).textValue() : null, fixed);
+            }
             if (!fixed.isEmpty()) {
                 throw new InvalidRequestException(fixed);
             }
