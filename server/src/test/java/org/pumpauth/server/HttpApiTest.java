@@ -112,6 +112,14 @@ class HttpApiTest {
     }
 
     @Test
+    void a_request_jetty_refuses_before_any_route_is_still_a_problem_document() {
+        Response r = client.get("/v1/cases/%00%ff", nurse);
+
+        assertProblem(r, 400, "http-400");
+        assertThat(r.text()).doesNotContain("<html");
+    }
+
+    @Test
     void submitting_is_201_with_the_case_then_200_for_the_same_body_and_409_for_another() {
         String id = newId();
         Response created = client.post("/v1/cases", clinic, Requests.insufficient(id));
