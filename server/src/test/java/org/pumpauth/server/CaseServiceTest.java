@@ -99,6 +99,16 @@ abstract class CaseServiceTest {
     }
 
     @Test
+    void a_receivedAt_later_than_the_servers_clock_is_rejected() {
+        String body = Requests.insufficient("R-1").replace("2024-04-01T09:00:00Z", "2024-04-01T12:06:00Z");
+
+        assertThatThrownBy(() -> cases.submit(CLINIC, bytes(body)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidRequestException.Problem::field).containsExactly("receivedAt"));
+        assertThat(cases.queue(ADMIN, all())).isEmpty();
+    }
+
+    @Test
     void the_same_body_again_even_reformatted_returns_the_same_case_without_a_new_one() {
         ReviewCase first = cases.submit(CLINIC, bytes(Requests.insufficient("R-1"))).reviewCase();
         String reformatted = Requests.insufficient("R-1").replace("\n", " ").replace("7.5", "7.50");

@@ -37,6 +37,8 @@ import org.pumpauth.server.audit.Sha256;
 public final class CaseService implements AutoCloseable {
     /** The request fields information may not change: the idempotency key, the policy and the clock's start. */
     private static final List<String> FIXED_FIELDS = List.of("requestId", "policy", "receivedAt", "urgency");
+    /** How far a submitter's clock may run ahead of the service's for {@code receivedAt}. */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
     /** The width of review_case.request_id. */
     private static final int MAX_REQUEST_ID = 200;
     private static final String AUTO_APPROVAL = "the request meets the policy's criteria (MEETS_CRITERIA): approved on evaluation";
@@ -96,6 +98,11 @@ public final class CaseService implements AutoCloseable {
         PolicySelection selection = select(policy);
         Instant now = now();
         Instant receivedAt = request.receivedAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)).orElse(now);
+        if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            // A clock started in the future would keep the case from ever showing as due.
+            throw new InvalidRequestException(List.of(new Problem("receivedAt",
+                    "must not be later than the time the service receives the request")));
+        }
         Urgency urgency = Urgency.of(tree.path("urgency").asText(""));
         Determination determination = evaluate(request, selection, receivedAt);
         String determinationJson = DeterminationJson.toJson(determination);
