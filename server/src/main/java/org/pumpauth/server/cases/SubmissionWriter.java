@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.store.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes new cases in groups: one thread takes every submission waiting (up to {@link #MAX_BATCH})
@@ -28,6 +30,7 @@ import org.pumpauth.server.store.Sql;
  * that stopped answers every waiting submitter rather than leave it waiting.
  */
 final class SubmissionWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("pumpauth.cases");
     static final int MAX_BATCH = 64;
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -117,8 +120,13 @@ final class SubmissionWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             // However the thread ends, no submitter is left waiting for it.
+            boolean unexpected;
             synchronized (this) {
+                unexpected = running;
                 running = false;
+            }
+            if (unexpected) {
+                LOG.error("the case writer stopped: new cases are answered 503 until the server is restarted");
             }
             failWaiting();
         }
