@@ -60,4 +60,17 @@ public abstract class ServiceException extends PumpauthException {
         @Override public String kind() { return "forbidden"; }
         @Override public String title() { return "Forbidden"; }
     }
+
+    /** The service cannot take the request now (stopping, or the store too slow); the same request may be sent again. */
+    public static final class Unavailable extends ServiceException {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message) {
+            super(message);
+        }
+
+        @Override public int status() { return 503; }
+        @Override public String kind() { return "unavailable"; }
+        @Override public String title() { return "Service unavailable"; }
+    }
 }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,14 +20,12 @@ import org.pumpauth.server.access.Role;
 import org.pumpauth.server.audit.AuditVerifier;
 import org.pumpauth.server.audit.Sha256;
 import org.pumpauth.server.cases.ReviewCase;
-import org.pumpauth.server.testing.BothDatabases;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
 import org.pumpauth.server.testing.TestDatabase;
 
-/** The audit trail: every event appended in order with its actor, and any tampering found, on both databases. */
-@BothDatabases
-class AuditTrailTest {
+/** The audit trail: every event appended in order with its actor, and any tampering found; run on both databases by {@link AuditTrailOnH2Test} and {@link AuditTrailOnPostgresqlTest}. */
+abstract class AuditTrailTest {
     private static final PolicyRegistry POLICIES = PolicyRegistry.builtIn();
     private static final Caller CLINIC = new Caller("clinic-a", Role.SUBMITTER);
     private static final Caller PHYSICIAN = new Caller("dr-p", Role.PHYSICIAN);
@@ -124,6 +126,32 @@ class AuditTrailTest {
             assertThat(b.seq()).isEqualTo(6);
             assertThat(b.reason()).contains("entry 5 is missing");
         });
+    }
+
+    @Test
+    void the_trail_verifies_intact_while_cases_are_being_submitted() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    service.cases().submit(CLINIC, Requests.insufficient("W-" + thread + "-" + i).getBytes(UTF_8));
+                }
+            }));
+        }
+        List<AuditVerifier.Verification> checks = new ArrayList<>();
+        while (!writers.stream().allMatch(Future::isDone)) {
+            checks.add(service.audit().verify());
+        }
+        for (Future<?> w : writers) {
+            w.get();
+        }
+        pool.shutdown();
+        checks.add(service.audit().verify());
+
+        assertThat(checks).allSatisfy(v -> assertThat(v.firstBreak()).isEmpty());
+        assertThat(checks.get(checks.size() - 1).entries()).isEqualTo(200);
     }
 
     @Test

@@ -25,14 +25,12 @@ import org.pumpauth.server.cases.CaseService;
 import org.pumpauth.server.cases.CaseStatus;
 import org.pumpauth.server.cases.ReviewCase;
 import org.pumpauth.server.cases.Verdict;
-import org.pumpauth.server.testing.BothDatabases;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
 import org.pumpauth.server.testing.TestDatabase;
 
-/** Cases: submission, idempotency, visibility, information, decisions and the decision clock, on both databases. */
-@BothDatabases
-class CaseServiceTest {
+/** Cases: submission, idempotency, visibility, information, decisions and the decision clock; run on both databases by {@link CaseServiceOnH2Test} and {@link CaseServiceOnPostgresqlTest}. */
+abstract class CaseServiceTest {
     private static final PolicyRegistry POLICIES = PolicyRegistry.builtIn();
     private static final Caller CLINIC = new Caller("clinic-a", Role.SUBMITTER);
     private static final Caller OTHER_CLINIC = new Caller("clinic-b", Role.SUBMITTER);
@@ -98,6 +96,16 @@ class CaseServiceTest {
 
         assertThat(c.receivedAt()).isEqualTo(clock.instant());
         assertThat(c.dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(72)));
+    }
+
+    @Test
+    void a_receivedAt_later_than_the_servers_clock_is_rejected() {
+        String body = Requests.insufficient("R-1").replace("2024-04-01T09:00:00Z", "2024-04-01T12:06:00Z");
+
+        assertThatThrownBy(() -> cases.submit(CLINIC, bytes(body)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidRequestException.Problem::field).containsExactly("receivedAt"));
+        assertThat(cases.queue(ADMIN, all())).isEmpty();
     }
 
     @Test
@@ -204,6 +212,27 @@ class CaseServiceTest {
                         .extracting(InvalidRequestException.Problem::field)
                         .contains("requestId", "urgency", "service.kind"));
         assertThat(cases.queue(ADMIN, all())).isEmpty();
+    }
+
+    @Test
+    void a_requestId_longer_than_200_characters_is_rejected_and_nothing_is_stored() {
+        assertThatThrownBy(() -> cases.submit(CLINIC, bytes(Requests.insufficient("R".repeat(201)))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidRequestException.Problem::field).containsExactly("requestId"));
+        assertThat(cases.queue(ADMIN, all())).isEmpty();
+    }
+
+    @Test
+    void information_for_a_request_without_a_policy_is_evaluated_under_the_case_policy() {
+        String body = Requests.insufficient("R-1").replace("\"policy\": \"nia-cg-310\",", "");
+        try (ReviewService withDefault = ReviewService.open(database.fresh(), POLICIES, Optional.of("nia-cg-310"), clock)) {
+            ReviewCase c = withDefault.cases().submit(CLINIC, bytes(body)).reviewCase();
+
+            ReviewCase after = withDefault.cases().addInformation(CLINIC, c.id(), bytes("{\"pain\": {\"score\": 9}}"));
+
+            assertThat(after.determinations()).hasSize(2);
+            assertThat(after.policy()).isEqualTo("nia-cg-310");
+        }
     }
 
     @Test

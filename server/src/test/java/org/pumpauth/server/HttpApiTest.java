@@ -112,6 +112,14 @@ class HttpApiTest {
     }
 
     @Test
+    void a_request_jetty_refuses_before_any_route_is_still_a_problem_document() {
+        Response r = client.get("/v1/cases/%00%ff", nurse);
+
+        assertProblem(r, 400, "http-400");
+        assertThat(r.text()).doesNotContain("<html");
+    }
+
+    @Test
     void submitting_is_201_with_the_case_then_200_for_the_same_body_and_409_for_another() {
         String id = newId();
         Response created = client.post("/v1/cases", clinic, Requests.insufficient(id));
@@ -172,13 +180,21 @@ class HttpApiTest {
         String caseId = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
 
         Response r = client.send("POST", "/v1/cases/" + caseId + "/information", clinic, "application/merge-patch+json",
-                "{\"psychEvaluation\": {\"completed\": true}, \"urgency\": null}");
+                "{\"psychEvaluation\": {\"completed\": true}, \"pain\": {\"functionalDisability\": true},"
+                        + " \"medicationTrials\": null}");
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.json().path("determinations")).hasSize(2);
-        assertThat(r.json().path("request").path("psychEvaluation").path("completed").asBoolean()).isTrue();
-        assertThat(r.json().path("request").has("urgency")).isFalse();
+        JsonNode request = r.json().path("request");
+        assertThat(request.path("psychEvaluation").path("completed").asBoolean()).isTrue();
+        assertThat(request.path("pain").path("functionalDisability").asBoolean()).isTrue();
+        assertThat(request.path("pain").path("score").asDouble()).as("a member not in the patch is kept").isEqualTo(7.5);
+        assertThat(request.has("medicationTrials")).as("null removes a member").isFalse();
         assertThat(r.json().path("dueAt").asText()).isEqualTo("2024-04-04T09:00:00Z");
+        Response clock = client.send("POST", "/v1/cases/" + caseId + "/information", clinic, "application/merge-patch+json",
+                "{\"urgency\": null, \"receivedAt\": \"2024-04-03T00:00:00Z\"}");
+        assertProblem(clock, 400, "invalid-request");
+        assertThat(clock.json().path("errors").findValuesAsText("field")).containsExactly("receivedAt", "urgency");
         assertProblem(client.send("POST", "/v1/cases/" + caseId + "/information", clinic, "text/plain", "{}"), 415,
                 "unsupported-media-type");
     }
@@ -226,6 +242,6 @@ class HttpApiTest {
         for (Thread t : threads) {
             t.join();
         }
-        assertThat(statuses).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).hasSize(8).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
     }
 }

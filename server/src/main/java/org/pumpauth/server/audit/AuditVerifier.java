@@ -24,12 +24,23 @@ public final class AuditVerifier {
     /** Where the chain breaks: the entry's sequence number (0 for the head) and what is wrong. */
     public record Break(long seq, String reason) {}
 
+    /**
+     * Checks the trail up to the head as it stands when the check starts. The head is read first: the
+     * entries it names were committed with it, so a server appending meanwhile (on PostgreSQL each
+     * statement sees the commits made before it) adds only entries after the head, which are left
+     * for the next check rather than reported as missing from it.
+     */
     public Verification verify() {
         return jdbi.inTransaction(handle -> {
+            var head = handle.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+                    .map((rs, ctx) -> new Object[] {rs.getLong("last_seq"), rs.getString("last_hash")})
+                    .one();
+            long headSeq = (Long) head[0];
             long checked = 0;
             long expectedSeq = 1;
             String previous = AuditLog.GENESIS;
-            try (Stream<AuditEntry> entries = handle.createQuery("SELECT * FROM audit_entry ORDER BY seq")
+            try (Stream<AuditEntry> entries = handle.createQuery("SELECT * FROM audit_entry WHERE seq <= ? ORDER BY seq")
+                    .bind(0, headSeq)
                     .setFetchSize(500)
                     .map((rs, ctx) -> new AuditEntry(rs.getLong("seq"), rs.getString("case_id"), rs.getString("event"),
                             rs.getString("actor"), Sql.instant(rs, "at"), rs.getString("content"),
@@ -46,13 +57,14 @@ public final class AuditVerifier {
                     previous = e.entryHash();
                 }
             }
-            var head = handle.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-                    .map((rs, ctx) -> new Object[] {rs.getLong("last_seq"), rs.getString("last_hash")})
-                    .one();
-            if ((Long) head[0] != checked || !previous.equals(head[1])) {
+            if (checked != headSeq) {
                 return new Verification(checked, Optional.of(new Break(checked + 1,
-                        "the trail ends after entry " + checked + " but its head names entry " + head[0]
+                        "the trail ends after entry " + checked + " but its head names entry " + headSeq
                                 + ": entries are missing at the end")));
+            }
+            if (!previous.equals(head[1])) {
+                return new Verification(checked, Optional.of(new Break(0,
+                        "the head's hash does not match the hash of entry " + checked)));
             }
             return new Verification(checked, Optional.empty());
         });

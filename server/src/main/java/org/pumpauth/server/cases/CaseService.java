@@ -35,6 +35,12 @@ import org.pumpauth.server.audit.Sha256;
  * it; it knows nothing of HTTP.
  */
 public final class CaseService implements AutoCloseable {
+    /** The request fields information may not change: the idempotency key, the policy and the clock's start. */
+    private static final List<String> FIXED_FIELDS = List.of("requestId", "policy", "receivedAt", "urgency");
+    /** How far a submitter's clock may run ahead of the service's for {@code receivedAt}. */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    /** The width of review_case.request_id. */
+    private static final int MAX_REQUEST_ID = 200;
     private static final String AUTO_APPROVAL = "the request meets the policy's criteria (MEETS_CRITERIA): approved on evaluation";
 
     private final Jdbi jdbi;
@@ -80,6 +86,10 @@ public final class CaseService implements AutoCloseable {
      */
     public Submission submit(Caller caller, byte[] body) {
         ReviewRequest request = reader.read(body);
+        if (request.requestId().length() > MAX_REQUEST_ID) {
+            throw new InvalidRequestException(List.of(new Problem("requestId", "must be at most " + MAX_REQUEST_ID
+                    + " characters")));
+        }
         JsonNode tree = tree(body);
         String canonical = CanonicalJson.of(tree);
         String bodyHash = Sha256.hex(canonical);
@@ -88,6 +98,11 @@ public final class CaseService implements AutoCloseable {
         PolicySelection selection = select(policy);
         Instant now = now();
         Instant receivedAt = request.receivedAt().map(at -> at.truncatedTo(ChronoUnit.MILLIS)).orElse(now);
+        if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            // A clock started in the future would keep the case from ever showing as due.
+            throw new InvalidRequestException(List.of(new Problem("receivedAt",
+                    "must not be later than the time the service receives the request")));
+        }
         Urgency urgency = Urgency.of(tree.path("urgency").asText(""));
         Determination determination = evaluate(request, selection, receivedAt);
         String determinationJson = DeterminationJson.toJson(determination);
@@ -139,10 +154,13 @@ public final class CaseService implements AutoCloseable {
             if (row.status().isFinal()) {
                 throw new ServiceException.Conflict("case " + id + " is " + row.status().code() + ": it takes no more information");
             }
-            JsonNode merged = MergePatch.apply(tree(row.requestJson()), patch);
+            JsonNode original = tree(row.requestJson());
+            JsonNode merged = MergePatch.apply(original, patch);
             List<Problem> fixed = new ArrayList<>();
-            unchanged(merged, "requestId", row.requestId(), fixed);
-            unchanged(merged, "policy", tree(row.requestJson()).path("policy").asText(null), fixed);
+            // The case's key, its policy and what its decision clock runs from stay as submitted.
+            for (String field : FIXED_FIELDS) {
+                unchanged(merged, field, original.path(field).isTextual() ? original.path(field).textValue() : null, fixed);
+            }
             if (!fixed.isEmpty()) {
                 throw new InvalidRequestException(fixed);
             }

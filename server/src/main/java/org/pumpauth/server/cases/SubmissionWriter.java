@@ -1,5 +1,7 @@
 package org.pumpauth.server.cases;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -7,10 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.store.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes new cases in groups: one thread takes every submission waiting (up to {@link #MAX_BATCH})
@@ -18,78 +24,126 @@ import org.pumpauth.server.store.Sql;
  * share one commit (one fsync) and one hold of the audit chain's lock. Each submitter waits for
  * its own case's commit: a 201 is still only answered once the case is durable.
  *
- * <p>A case whose (submitter, requestId) is taken is answered as a duplicate; the others of its
- * group are stored all the same (the group is retried with a savepoint per case).
+ * <p>When the group's transaction fails, it is written again with a savepoint per case: a case whose
+ * (submitter, requestId) is taken is answered as a duplicate, a case the database refuses fails
+ * alone, and the others are stored all the same. A submitter waits at most {@code wait}; a writer
+ * that stopped answers every waiting submitter rather than leave it waiting.
  */
 final class SubmissionWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("pumpauth.cases");
     static final int MAX_BATCH = 64;
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Jdbi jdbi;
+    private final Duration wait;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
-    private volatile boolean running = true;
+    private boolean running = true; // guarded by this: no job is queued once it is false
 
     /** A case to store, complete with what it is stored with. */
-    record NewCase(CaseStore.Row row, String determinationJson, String outcome, java.time.Instant at,
-            List<AuditLog.Event> events) {}
+    record NewCase(CaseStore.Row row, String determinationJson, String outcome, Instant at, List<AuditLog.Event> events) {}
 
     /** How a write ended: stored, or refused because the (submitter, requestId) is taken. */
     enum Result { STORED, DUPLICATE }
 
-    private record Job(NewCase newCase, CompletableFuture<Result> done) {}
+    record Job(NewCase newCase, CompletableFuture<Result> done) {
+        Job(NewCase newCase) {
+            this(newCase, new CompletableFuture<>());
+        }
+    }
 
     SubmissionWriter(Jdbi jdbi) {
+        this(jdbi, WAIT);
+    }
+
+    SubmissionWriter(Jdbi jdbi, Duration wait) {
         this.jdbi = jdbi;
+        this.wait = wait;
         this.thread = new Thread(this::run, "pumpauth-case-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Stores the case and returns once it is committed (or refused). */
+    /**
+     * Stores the case and returns once it is committed (or refused as a duplicate).
+     *
+     * @throws ServiceException.Unavailable when the writer has stopped, or the case is not committed
+     *     within the wait (it may be stored later: the same body again finds it)
+     */
     Result write(NewCase newCase) {
-        CompletableFuture<Result> done = new CompletableFuture<>();
-        if (!running) {
-            throw new IllegalStateException("the case writer is closed");
+        Job job = new Job(newCase);
+        synchronized (this) {
+            if (!running) {
+                throw stopped();
+            }
+            queue.add(job);
         }
-        queue.add(new Job(newCase, done));
         try {
-            return done.get();
+            return job.done().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ServiceException.Unavailable("the case was not stored within " + wait.toSeconds() + " s; send the"
+                    + " same request again: if it was stored meanwhile, the answer is the case");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the case was being stored", e);
+            throw stopped();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("the case could not be stored", e.getCause());
         }
+    }
+
+    private static ServiceException.Unavailable stopped() {
+        return new ServiceException.Unavailable("the service is stopping and stores no more cases; send the request again");
     }
 
     private void run() {
         List<Job> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
+        try {
+            while (isRunning() || !queue.isEmpty()) {
                 Job first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                writeBatch(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | Error e) {
-                for (Job job : batch) {
-                    job.done().completeExceptionally(e);
+                try {
+                    writeBatch(jdbi, batch);
+                } catch (RuntimeException | Error e) {
+                    batch.forEach(job -> job.done().completeExceptionally(e));
+                } finally {
+                    batch.clear();
                 }
-            } finally {
-                batch.clear();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // However the thread ends, no submitter is left waiting for it.
+            boolean unexpected;
+            synchronized (this) {
+                unexpected = running;
+                running = false;
+            }
+            if (unexpected) {
+                LOG.error("the case writer stopped: new cases are answered 503 until the server is restarted");
+            }
+            failWaiting();
         }
     }
 
-    private void writeBatch(List<Job> batch) {
+    private synchronized boolean isRunning() {
+        return running;
+    }
+
+    private void failWaiting() {
+        for (Job job = queue.poll(); job != null; job = queue.poll()) {
+            job.done().completeExceptionally(stopped());
+        }
+    }
+
+    /** Stores the group in one transaction; on any failure, once more case by case. Completes every job. */
+    static void writeBatch(Jdbi jdbi, List<Job> batch) {
         try {
             jdbi.useTransaction(h -> {
                 insertAll(h, batch);
@@ -97,22 +151,27 @@ final class SubmissionWriter implements AutoCloseable {
                 batch.forEach(job -> events.addAll(job.newCase().events()));
                 AuditLog.appendAll(h, events);
             });
-            batch.forEach(job -> job.done().complete(Result.STORED));
         } catch (RuntimeException e) {
-            if (!Sql.isUniqueViolation(e)) {
+            if (batch.size() == 1 && !Sql.isUniqueViolation(e)) {
                 throw e;
             }
-            writeOneByOne(batch);
+            writeOneByOne(jdbi, batch);
+            return;
         }
+        batch.forEach(job -> job.done().complete(Result.STORED));
     }
 
-    /** The slow path for a group with a taken requestId: a savepoint per case. */
-    private void writeOneByOne(List<Job> batch) {
+    /** The slow path: a savepoint per case, so a taken requestId or a refused case does not fail the others. */
+    private static void writeOneByOne(Jdbi jdbi, List<Job> batch) {
         List<Job> stored = new ArrayList<>(batch.size());
         List<Job> duplicates = new ArrayList<>();
+        List<Job> failed = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
         jdbi.useTransaction(h -> {
             stored.clear();
             duplicates.clear();
+            failed.clear();
+            failures.clear();
             for (Job job : batch) {
                 h.savepoint("one_case");
                 try {
@@ -120,11 +179,13 @@ final class SubmissionWriter implements AutoCloseable {
                     h.releaseSavepoint("one_case");
                     stored.add(job);
                 } catch (RuntimeException e) {
-                    if (!Sql.isUniqueViolation(e)) {
-                        throw e;
-                    }
                     h.rollbackToSavepoint("one_case");
-                    duplicates.add(job);
+                    if (Sql.isUniqueViolation(e)) {
+                        duplicates.add(job);
+                    } else {
+                        failed.add(job);
+                        failures.add(e);
+                    }
                 }
             }
             List<AuditLog.Event> events = new ArrayList<>();
@@ -135,6 +196,9 @@ final class SubmissionWriter implements AutoCloseable {
         });
         stored.forEach(job -> job.done().complete(Result.STORED));
         duplicates.forEach(job -> job.done().complete(Result.DUPLICATE));
+        for (int i = 0; i < failed.size(); i++) {
+            failed.get(i).done().completeExceptionally(failures.get(i));
+        }
     }
 
     private static void insertAll(Handle h, List<Job> jobs) {
@@ -145,13 +209,17 @@ final class SubmissionWriter implements AutoCloseable {
         }
     }
 
+    /** Stores the submissions already waiting (for up to 5 s), then answers any left as unavailable. */
     @Override
     public void close() {
-        running = false;
+        synchronized (this) {
+            running = false;
+        }
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        failWaiting();
     }
 }

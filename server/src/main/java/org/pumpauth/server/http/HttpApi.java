@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.access.ApiKeys;
@@ -29,12 +30,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API under {@code /v1}: routes, authentication, bodies and problem documents. Handlers
  * are thin: they read the exchange and call {@link CaseService}. Log lines carry the method, the
- * path (which holds at most a case id), the status and the time; never a body or query.
+ * path (an API path, which holds at most a case id), the status and the time; never a body or query.
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger("pumpauth.http");
     static final String JSON = "application/json";
     private static final String PROBLEM = "pumpauth.problem";
+    private static final Pattern API_PATH = Pattern.compile(
+            "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/decision)?)?)");
     private static final Problem NO_SUCH_RESOURCE = Problem.of(404, "not-found", "Not found",
             "no such resource; see /v1/openapi.json");
 
@@ -73,6 +76,7 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.http.maxRequestSize = Bodies.MAX_BYTES;
             // Responses are small JSON on a local network: not worth a gzip pass (and its copy).
             config.http.compressionStrategy = CompressionStrategy.NONE;
@@ -80,8 +84,12 @@ public final class HttpApi {
                 config.routes.addHttpHandler(new HandlerType(route.method()), route.path(), route.handler());
             }
             config.routes.exception(InvalidRequestException.class, (e, ctx) -> problem(ctx, Problem.invalid(e)));
-            config.routes.exception(ServiceException.class, (e, ctx) -> problem(ctx,
-                    Problem.of(e.status(), e.kind(), e.title(), e.getMessage())));
+            config.routes.exception(ServiceException.class, (e, ctx) -> {
+                if (e.status() == 503) {
+                    ctx.header("Retry-After", "1");
+                }
+                problem(ctx, Problem.of(e.status(), e.kind(), e.title(), e.getMessage()));
+            });
             config.routes.exception(HttpProblem.class, (e, ctx) -> {
                 if (e.problem().status() == 401) {
                     ctx.header("WWW-Authenticate", "Bearer");
@@ -112,10 +120,18 @@ public final class HttpApi {
                 }
             });
             if (accessLog) {
-                config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(),
+                config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), loggedPath(ctx.path()),
                         ctx.status().getCode(), String.format("%.1f", ms)));
             }
         });
+    }
+
+    /**
+     * The path as the access log shows it: one of the API's own paths (a case id is a UUID), else a
+     * placeholder, since a client may put anything in a path, clinical facts included.
+     */
+    static String loggedPath(String path) {
+        return API_PATH.matcher(path).matches() ? path : "(a path outside the API)";
     }
 
     private static void problem(Context ctx, Problem problem) {

@@ -1,0 +1,23 @@
+package org.pumpauth.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The access log shows the API's own paths as they are and nothing a client made up. */
+class AccessLogTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/cases", "/v1/evaluate", "/v1/openapi.json",
+        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/decision"})
+    void an_api_path_is_logged_as_it_is(String path) {
+        assertThat(HttpApi.loggedPath(path)).isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/cases/morphine-for-John-Doe", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/notes",
+        "/favicon.ico", "/v1/cases/"})
+    void any_other_path_is_logged_as_a_placeholder(String path) {
+        assertThat(HttpApi.loggedPath(path)).isEqualTo("(a path outside the API)");
+    }
+}
