@@ -1,6 +1,7 @@
 package org.pumpauth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -50,6 +51,13 @@ class HttpApiTest {
 
     private static String newId() {
         return "H-" + (++counter);
+    }
+
+    @Test
+    void a_key_name_with_a_control_character_is_refused_since_names_go_into_the_audit_hash() {
+        assertThatThrownBy(() -> service.keys().create(Role.NURSE, "nurse\nx"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without control characters");
     }
 
     private static void assertProblem(Response r, int status, String kind) {

@@ -38,8 +38,10 @@ public final class ApiKeys {
 
     /** Creates a key and returns it: the only time it can be read. */
     public String create(Role role, String name) {
-        if (name.isBlank() || name.length() > 200 || name.equals(Caller.SYSTEM)) {
-            throw new IllegalArgumentException("a key name must be 1 to 200 characters and not '" + Caller.SYSTEM + "'");
+        // A name goes into the audit trail's hashed text, newline-separated: no control characters.
+        if (name.isBlank() || name.length() > 200 || name.equals(Caller.SYSTEM) || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a key name must be 1 to 200 characters without control characters,"
+                    + " and not '" + Caller.SYSTEM + "'");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
