@@ -44,7 +44,7 @@ echo "# embedded database (H2)"
 key=$(java -jar "$jar" keys create --data "$work/data" --role submitter --name bench)
 serve --data "$work/data"
 export PUMPAUTH_KEY="$key"
-wrk -t2 -c8 -d10s -s bench/service/evaluate.lua "http://127.0.0.1:$port" > /dev/null   # warm-up
+wrk -t2 -c8 -d30s -s bench/service/evaluate.lua "http://127.0.0.1:$port" > /dev/null   # warm-up: the JIT needs 20-30 s here
 load evaluate.lua 8 "POST /v1/evaluate"
 load evaluate.lua 64 "POST /v1/evaluate"
 RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
