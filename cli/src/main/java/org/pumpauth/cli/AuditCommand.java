@@ -12,17 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code pumpauth audit}: the review service's audit trail. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check the review service's audit trail.",
         subcommands = AuditCommand.Verify.class)
-final class AuditCommand implements Runnable {
-    @ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AuditCommand extends CommandGroup {
 
     /** {@code pumpauth audit verify}: exit 0 when the chain is intact, 1 naming the first broken entry. */
     @Command(name = "verify", mixinStandardHelpOptions = true,

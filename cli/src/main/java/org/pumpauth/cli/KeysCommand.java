@@ -14,17 +14,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code pumpauth keys}: API keys of the review service. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the review service's API keys.",
         subcommands = KeysCommand.Create.class)
-final class KeysCommand implements Runnable {
-    @ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class KeysCommand extends CommandGroup {
 
     /** {@code pumpauth keys create}: prints a new key once; only its hash is stored. */
     @Command(name = "create", mixinStandardHelpOptions = true,

@@ -18,17 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes. */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version.",
         subcommands = PolicyCommand.Show.class)
-final class PolicyCommand implements Runnable {
-    @ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class PolicyCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print a version's criteria tree with citations and interpretation notes.")
