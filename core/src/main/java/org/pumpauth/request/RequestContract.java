@@ -42,8 +42,8 @@ public final class RequestContract {
             oneOf("schedule", List.of("fixed", "as-needed"),
                     "State whether each medication trial was on a fixed schedule or as needed."),
             bool("adequateDose", "State whether each medication trial used adequate doses."),
-            oneOf("outcome", List.of("failed", "intolerable-side-effects", "effective", "ongoing"),
-                    "State the outcome of each systemic medication trial (failed, intolerable side effects, effective or ongoing)."));
+            oneOf("outcome", List.of("failed", "intolerable-side-effects", "contraindicated", "effective", "ongoing"),
+                    "State the outcome of each systemic medication trial (failed, intolerable side effects, contraindicated, effective or ongoing)."));
 
     private static final List<FieldSpec> INTRASPINAL_TRIAL = List.of(
             date("date", "Give the date of each intraspinal drug trial."),
@@ -193,6 +193,7 @@ public final class RequestContract {
             bool("contraindications.otherImplantedProgrammableDevice",
                     "State whether the patient has another implanted programmable device."),
             bool("existingDevice.functioning", "State whether the current device is functioning."),
+            bool("existingDevice.programmable", "State whether the current pump is programmable."),
             bool("existingDevice.malfunction",
                     "Document any pump or catheter malfunction impairing function or safety."),
             someOf("existingDevice.malfunctionEvidence",
