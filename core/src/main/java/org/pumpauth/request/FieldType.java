@@ -4,8 +4,8 @@ package org.pumpauth.request;
 public enum FieldType {
     BOOLEAN("true or false"),
     NUMBER("a number"),
-    DATE("a date YYYY-MM-DD"),
-    INSTANT("an ISO-8601 instant with zone, e.g. 2026-03-02T09:30:00Z"),
+    DATE("a date YYYY-MM-DD " + DateRange.DATES),
+    INSTANT("an ISO-8601 instant with zone, e.g. 2026-03-02T09:30:00Z, " + DateRange.INSTANTS),
     STRING("a string"),
     ENUM("one of the listed values"),
     STRING_LIST("an array of strings"),

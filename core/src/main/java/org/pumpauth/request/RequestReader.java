@@ -13,12 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a review request from JSON, checking every field against {@link RequestContract} as it
@@ -240,7 +239,7 @@ public final class RequestReader {
             int year = digits(text, offset, 4);
             int month = digits(text, offset + 5, 2);
             int day = digits(text, offset + 8, 2);
-            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+            if (year < DateRange.EARLIEST_DATE.getYear() || month < 1 || month > 12 || day < 1 || day > 31) {
                 return null;
             }
             if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
@@ -263,25 +262,21 @@ public final class RequestReader {
         }
 
         private Object date(String text, Field field, String path) {
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
+            Optional<LocalDate> date = DateRange.date(text);
+            if (date.isEmpty()) {
                 problem(path, "must be " + field.describeAllowed());
                 return Absent.VALUE;
             }
+            return date.get();
         }
 
         private Object instant(String text, Field field, String path) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return Instant.parse(text);
-                } catch (DateTimeParseException again) {
-                    problem(path, "must be " + field.describeAllowed());
-                    return Absent.VALUE;
-                }
+            Optional<Instant> instant = DateRange.instant(text);
+            if (instant.isEmpty()) {
+                problem(path, "must be " + field.describeAllowed());
+                return Absent.VALUE;
             }
+            return instant.get();
         }
 
         private Object readStrings(JsonParser p, Field field, String path) throws IOException {

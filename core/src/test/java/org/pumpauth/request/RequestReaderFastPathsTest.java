@@ -23,16 +23,16 @@ class RequestReaderFastPathsTest {
     }
 
     @Test
-    void reads_iso_dates_and_instants() {
+    void reads_iso_dates_and_instants_from_1900_to_9999() {
         ReviewRequest r = READER.read("{" + HEAD + "\"serviceDate\": \"2024-02-29\", \"receivedAt\": \"2024-05-06T10:48:00-04:00\","
-                + " \"intraspinalTrials\": [{\"date\": \"0001-01-01\"}, {\"date\": \"+10000-12-31\"}]}");
+                + " \"intraspinalTrials\": [{\"date\": \"1900-01-01\"}, {\"date\": \"9999-12-31\"}]}");
         assertThat(r.serviceDate(LocalDate.EPOCH)).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(r.receivedAt()).contains(Instant.parse("2024-05-06T14:48:00Z"));
         Field trials = RequestContract.field("intraspinalTrials");
         Field date = trials.items().orElseThrow().field("date").orElseThrow();
         List<?> items = (List<?>) r.valueOf(trials);
-        assertThat(((Item) items.get(0)).valueOf(date)).isEqualTo(LocalDate.of(1, 1, 1));
-        assertThat(((Item) items.get(1)).valueOf(date)).isEqualTo(LocalDate.of(10000, 12, 31));
+        assertThat(((Item) items.get(0)).valueOf(date)).isEqualTo(LocalDate.of(1900, 1, 1));
+        assertThat(((Item) items.get(1)).valueOf(date)).isEqualTo(LocalDate.of(9999, 12, 31));
         assertThat(READER.read("{" + HEAD + "\"receivedAt\": \"2024-05-06T14:48:00Z\"}").receivedAt())
                 .contains(Instant.parse("2024-05-06T14:48:00Z"));
     }
@@ -40,9 +40,10 @@ class RequestReaderFastPathsTest {
     @Test
     void rejects_dates_that_are_not_iso_or_not_on_the_calendar() {
         for (String bad : List.of("2023-02-29", "2024-13-01", "2024-04-31", "2024-1-01", "2024/01/01", "20240101",
-                "2024-01-01T00:00", " 2024-01-01", "2024-01-0\u0661", "10000-01-01", "")) {
+                "2024-01-01T00:00", " 2024-01-01", "2024-01-0\u0661", "10000-01-01", "", "0001-01-01", "1899-12-31",
+                "+10000-12-31", "-2024-01-01")) {
             assertThat(problems("{" + HEAD + "\"serviceDate\": \"" + bad + "\"}")).as(bad)
-                    .containsExactly("serviceDate: must be a date YYYY-MM-DD");
+                    .containsExactly("serviceDate: must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31");
         }
     }
 
@@ -57,7 +58,7 @@ class RequestReaderFastPathsTest {
                         "conservativeTherapy: must be an object",
                         "indication.conditions[1]: must be a string",
                         "intraspinalTrials[1]: must be an object",
-                        "intraspinalTrials[2].date: must be a date YYYY-MM-DD",
+                        "intraspinalTrials[2].date: must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31",
                         "intraspinalTrials[2].mode: is not an allowed value; allowed: bolus, continuous",
                         "service.codes: must be an array of strings");
     }

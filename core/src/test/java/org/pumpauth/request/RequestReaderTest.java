@@ -40,7 +40,7 @@ class RequestReaderTest {
                 "service.kind: is not an allowed value; allowed: " + InvalidRequests.KINDS,
                 "service.codes: must be an array of strings",
                 "pain.score: must be a number from 0 to 10",
-                "serviceDate: must be a date YYYY-MM-DD",
+                "serviceDate: must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31",
                 "intraspinalTrials[0].reliefPercent: must be a number from 0 to 100",
                 "intraspinalTrials[0].mode: is not an allowed value; allowed: bolus, continuous",
                 "member.sex: is not an allowed value; allowed: female, male, other, unknown",
