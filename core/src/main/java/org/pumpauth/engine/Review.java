@@ -56,7 +56,7 @@ public final class Review {
             try {
                 return List.of(registry.select(request.policy().get()));
             } catch (UnknownPolicyException e) {
-                throw new InvalidRequestException(List.of(new InvalidRequestException.Problem("policy", e.getMessage())));
+                throw new InvalidRequestException(List.of(new InvalidRequestException.Problem("policy", e.withoutValue())));
             }
         }
         return inForce(request, today);

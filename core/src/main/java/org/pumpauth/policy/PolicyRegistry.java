@@ -99,8 +99,9 @@ public final class PolicyRegistry {
     public PolicySelection select(String spec) {
         int at = spec.indexOf('@');
         String id = at < 0 ? spec : spec.substring(0, at);
-        Policy policy = policy(id).orElseThrow(() -> new UnknownPolicyException(
-                "unknown policy '" + id + "'; known: " + String.join(", ", policies().stream().map(Policy::id).toList())));
+        String known = String.join(", ", policies().stream().map(Policy::id).toList());
+        Policy policy = policy(id).orElseThrow(() -> new UnknownPolicyException("unknown policy '" + id + "'; known: " + known,
+                "is not a known policy; known: " + known + " (a version as ID@YYYY-MM-DD)"));
         if (at < 0) {
             return new PolicySelection(policy, Optional.empty());
         }
@@ -108,11 +109,13 @@ public final class PolicyRegistry {
         try {
             date = LocalDate.parse(spec.substring(at + 1));
         } catch (DateTimeParseException e) {
-            throw new UnknownPolicyException("'" + spec + "': the version must be a date, as " + id + "@YYYY-MM-DD");
+            throw new UnknownPolicyException("'" + spec + "': the version must be a date, as " + id + "@YYYY-MM-DD",
+                    "must name a version by a date, as " + id + "@YYYY-MM-DD");
         }
+        String versions = String.join(", ", policy.versions().stream().map(v -> v.effectiveFrom().toString()).toList());
         PolicyVersion version = policy.inForce(date).orElseThrow(() -> new UnknownPolicyException(
-                "no version of " + id + " is in force on " + date + "; versions: " + String.join(", ",
-                        policy.versions().stream().map(v -> v.effectiveFrom().toString()).toList())));
+                "no version of " + id + " is in force on " + date + "; versions: " + versions,
+                "names a date on which no version of " + id + " is in force; versions: " + versions));
         return new PolicySelection(policy, Optional.of(version));
     }
 

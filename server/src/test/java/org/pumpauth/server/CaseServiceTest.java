@@ -121,12 +121,13 @@ abstract class CaseServiceTest {
     }
 
     @Test
-    void a_different_body_with_the_same_requestId_is_a_conflict() {
+    void a_different_body_with_the_same_requestId_is_a_conflict_that_does_not_repeat_the_requestId() {
         cases.submit(CLINIC, bytes(Requests.insufficient("R-1")));
 
         assertThatThrownBy(() -> cases.submit(CLINIC, bytes(Requests.insufficient("R-1").replace("7.5", "8"))))
                 .isInstanceOf(ServiceException.Conflict.class)
-                .hasMessageContaining("R-1");
+                .hasMessageContaining("a different body with this requestId")
+                .message().doesNotContain("R-1");
     }
 
     @Test

@@ -123,8 +123,9 @@ public final class CaseService implements AutoCloseable {
         CaseStore.Row existing = jdbi.withHandle(h -> CaseStore.findByRequest(h, caller.name(), request.requestId()))
                 .orElseThrow(() -> new IllegalStateException("a taken requestId has no case"));
         if (!existing.bodyHash().equals(bodyHash)) {
-            throw new ServiceException.Conflict("requestId " + request.requestId() + " was already submitted with a"
-                    + " different body (case " + existing.id() + "); use a new requestId, or add information to the case");
+            // The requestId is not repeated: clients log error bodies, and it could hold anything.
+            throw new ServiceException.Conflict("this key already submitted a different body with this requestId (case "
+                    + existing.id() + "); use a new requestId, or add information to the case");
         }
         return new Submission(jdbi.withHandle(h -> CaseStore.load(h, existing)), false);
     }
@@ -152,7 +153,7 @@ public final class CaseService implements AutoCloseable {
         return jdbi.inTransaction(h -> {
             CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
             if (row.status().isFinal()) {
-                throw new ServiceException.Conflict("case " + id + " is " + row.status().code() + ": it takes no more information");
+                throw new ServiceException.Conflict("the case is " + row.status().code() + ": it takes no more information");
             }
             JsonNode original = tree(row.requestJson());
             JsonNode merged = MergePatch.apply(original, patch);
@@ -208,7 +209,7 @@ public final class CaseService implements AutoCloseable {
         return jdbi.inTransaction(h -> {
             CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
             if (row.status().isFinal()) {
-                throw new ServiceException.Conflict("case " + id + " is already " + row.status().code());
+                throw new ServiceException.Conflict("the case is already " + row.status().code());
             }
             ReviewCase.Decision decision = new ReviewCase.Decision(verdict.get(), caller.name(), now(), rationale);
             CaseStore.decide(h, id, decision);
@@ -251,14 +252,14 @@ public final class CaseService implements AutoCloseable {
 
     private static CaseStore.Row visible(Caller caller, Optional<CaseStore.Row> row, String id) {
         return row.filter(r -> caller.role().seesAllCases() || r.submitter().equals(caller.name()))
-                .orElseThrow(() -> new ServiceException.NotFound("no case " + id));
+                .orElseThrow(() -> new ServiceException.NotFound("no such case, or not one this key may see"));
     }
 
     private PolicySelection select(String policy) {
         try {
             return review.registry().select(policy);
         } catch (UnknownPolicyException e) {
-            throw new InvalidRequestException(List.of(new Problem("policy", e.getMessage())));
+            throw new InvalidRequestException(List.of(new Problem("policy", e.withoutValue())));
         }
     }
 

@@ -6,8 +6,13 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EofException;
 
-/** Reads request bodies: the content type must be one the route accepts and the size at most 1 MiB. */
+/**
+ * Reads request bodies: the content type must be one the route accepts, the size at most 1 MiB, the
+ * body whole (as long as it said), and its text such as the service can keep ({@link WellFormedJson}).
+ */
 final class Bodies {
     static final int MAX_BYTES = 1024 * 1024;
     private static final long DRAIN_BYTES = 16L * 1024 * 1024;
@@ -17,6 +22,20 @@ final class Bodies {
     private Bodies() {}
 
     static byte[] read(Context ctx, Set<String> accepted) throws IOException {
+        byte[] body;
+        try {
+            body = readBytes(ctx, accepted);
+        } catch (EofException | BadMessageException e) {
+            // The client sent less than its Content-Length, or a broken chunk: what is left of the
+            // connection cannot be read as the next request.
+            ctx.header("Connection", "close");
+            throw HttpProblem.badRequest("the body ended before its declared length, or its chunked encoding is broken");
+        }
+        WellFormedJson.check(body);
+        return body;
+    }
+
+    private static byte[] readBytes(Context ctx, Set<String> accepted) throws IOException {
         String type = ctx.header("Content-Type");
         String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!accepted.contains(media)) {

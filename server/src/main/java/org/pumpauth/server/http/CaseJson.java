@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,6 +34,21 @@ final class CaseJson {
         return out.toByteArray();
     }
 
+    /**
+     * Written as text, then encoded: what a case holds was stored, and Jackson's UTF-8 writer throws on an
+     * unpaired surrogate where this encoding writes '?'. The service refuses such text in every body
+     * ({@link WellFormedJson}), but a case stored before it did must still be readable.
+     */
+    static byte[] writeStored(Body body) {
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     static byte[] evaluation(List<Determination> determinations) {
         return write(json -> {
             json.writeStartObject();
@@ -46,7 +63,7 @@ final class CaseJson {
 
     /** The whole case: summary, the request as it stands and every determination, oldest first. */
     static byte[] full(ReviewCase c, Instant now) {
-        return write(json -> {
+        return writeStored(json -> {
             json.writeStartObject();
             summary(c, now, json);
             json.writeFieldName("request");
@@ -66,7 +83,7 @@ final class CaseJson {
     }
 
     static byte[] queue(List<ReviewCase> cases, Instant now) {
-        return write(json -> {
+        return writeStored(json -> {
             json.writeStartObject();
             json.writeStringField("now", now.truncatedTo(ChronoUnit.MILLIS).toString());
             json.writeArrayFieldStart("cases");

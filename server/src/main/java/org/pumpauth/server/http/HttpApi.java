@@ -11,11 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.pumpauth.request.DateRange;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.access.ApiKeys;
@@ -38,6 +38,11 @@ public final class HttpApi {
     private static final String PROBLEM = "pumpauth.problem";
     private static final Pattern API_PATH = Pattern.compile(
             "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/decision)?)?)");
+    private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern POLICY_FILTER = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+    private static final String NO_SUCH_CASE = "no such case, or not one this key may see";
+    private static final Problem BAD_ESCAPE = Problem.of(400, "invalid-request", "Invalid request",
+            "the path holds a malformed percent-escape (% must be followed by two hexadecimal digits)");
     private static final Problem NO_SUCH_RESOURCE = Problem.of(404, "not-found", "Not found",
             "no such resource; see /v1/openapi.json");
 
@@ -77,6 +82,9 @@ public final class HttpApi {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            // Jetty caches header fields per connection, by default ignoring case: on a kept-alive
+            // connection a case variant of a key already sent would be read as that key.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.http.maxRequestSize = Bodies.MAX_BYTES;
             // Responses are small JSON on a local network: not worth a gzip pass (and its copy).
             config.http.compressionStrategy = CompressionStrategy.NONE;
@@ -107,9 +115,15 @@ public final class HttpApi {
                         "the request could not be handled (" + status.getMessage() + ")"));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                // The class and the first frame only: an exception's message may quote SQL arguments.
                 StackTraceElement[] frames = e.getStackTrace();
-                LOG.error("internal error on {} {}: {} at {}", ctx.method(), ctx.path(), e.getClass().getName(),
+                if (e instanceof IllegalArgumentException && frames.length > 0
+                        && frames[0].getClassName().equals("java.net.URLDecoder")) {
+                    // Javalin decodes path parameters before any handler runs, and throws on a bad escape.
+                    problem(ctx, BAD_ESCAPE);
+                    return;
+                }
+                // The class and the first frame only: an exception's message may quote SQL arguments.
+                LOG.error("internal error on {} {}: {} at {}", ctx.method(), loggedPath(ctx.path()), e.getClass().getName(),
                         frames.length > 0 ? frames[0] : "?");
                 problem(ctx, Problem.of(500, "internal-error", "Internal error",
                         "the server could not complete the request; it has been logged without its content"));
@@ -137,6 +151,15 @@ public final class HttpApi {
     private static void problem(Context ctx, Problem problem) {
         ctx.attribute(PROBLEM, Boolean.TRUE);
         ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(problem.toJson());
+    }
+
+    /** The case id of the path. A case id is a UUID; anything else names no case, and is not looked up. */
+    private static String caseId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!CASE_ID.matcher(id).matches()) {
+            throw new ServiceException.NotFound(NO_SUCH_CASE);
+        }
+        return id;
     }
 
     private Caller caller(Context ctx) {
@@ -169,7 +192,7 @@ public final class HttpApi {
 
     private void get(Context ctx) {
         Caller caller = caller(ctx);
-        ctx.contentType(JSON).result(CaseJson.full(cases.get(caller, ctx.pathParam("id")), cases.clock().instant()));
+        ctx.contentType(JSON).result(CaseJson.full(cases.get(caller, caseId(ctx)), cases.clock().instant()));
     }
 
     private void queue(Context ctx) {
@@ -184,14 +207,20 @@ public final class HttpApi {
             return found;
         });
         Optional<String> policy = Optional.ofNullable(ctx.queryParam("policy")).filter(p -> !p.isBlank());
+        if (policy.isPresent() && !POLICY_FILTER.matcher(policy.get()).matches()) {
+            // A policy id is short and plain; anything else matches no case, and NUL is refused by PostgreSQL.
+            problems.add(new InvalidRequestException.Problem("policy", "must be a policy id (letters, digits, '.', '-', '_',"
+                    + " '@'; at most 100 characters)"));
+        }
         Optional<Instant> dueBefore = Optional.empty();
         String due = ctx.queryParam("dueBefore");
         if (due != null) {
-            try {
-                dueBefore = Optional.of(Instant.parse(due));
-            } catch (DateTimeParseException e) {
-                problems.add(new InvalidRequestException.Problem("dueBefore", "must be an instant, as 2026-03-01T00:00:00Z"));
+            Optional<Instant> parsed = DateRange.instant(due);
+            if (parsed.isEmpty()) {
+                problems.add(new InvalidRequestException.Problem("dueBefore", "must be an instant " + DateRange.INSTANTS
+                        + ", as 2026-03-01T00:00:00Z"));
             }
+            dueBefore = parsed;
         }
         int limit = 100;
         String limitText = ctx.queryParam("limit");
@@ -215,14 +244,14 @@ public final class HttpApi {
     private void information(Context ctx) throws IOException {
         Caller caller = caller(ctx);
         byte[] patch = Bodies.read(ctx, Bodies.MERGE_PATCH);
-        ReviewCase c = cases.addInformation(caller, ctx.pathParam("id"), patch);
+        ReviewCase c = cases.addInformation(caller, caseId(ctx), patch);
         ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
     }
 
     private void decision(Context ctx) throws IOException {
         Caller caller = caller(ctx);
         byte[] body = Bodies.read(ctx, Bodies.JSON);
-        ReviewCase c = cases.decide(caller, ctx.pathParam("id"), body);
+        ReviewCase c = cases.decide(caller, caseId(ctx), body);
         ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
     }
 }

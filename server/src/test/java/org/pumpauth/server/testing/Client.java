@@ -37,17 +37,28 @@ public final class Client {
 
     /** {@code chunked}: the body is sent without a Content-Length (chunked transfer encoding). */
     public Response send(String method, String path, String key, String contentType, String body, boolean chunked) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : chunked ? HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 : HttpRequest.BodyPublishers.ofString(body);
+        return exchange(method, path, key == null ? null : "Bearer " + key, contentType, publisher);
+    }
+
+    /** The body as bytes (which need not be UTF-8), with the Authorization header as given (null: none). */
+    public Response sendBytes(String method, String path, String authorization, String contentType, byte[] body) {
+        return exchange(method, path, authorization, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private Response exchange(String method, String path, String authorization, String contentType,
+            HttpRequest.BodyPublisher publisher) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         request.method(method, publisher);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,113 @@
+package org.pumpauth.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.pumpauth.request.InvalidRequestException;
+import org.pumpauth.request.InvalidRequestException.Problem;
+
+/**
+ * Refuses what a JSON parser lets through but the service cannot keep, anywhere in a body (fields the
+ * contract does not know too): a string or member name with an unpaired surrogate (not Unicode text:
+ * it cannot be written back, so a stored case holding one could not be read), or with NUL (PostgreSQL's
+ * text refuses it, H2's takes it), and a number beyond a double's range ({@code 1e400}). Every body is
+ * checked before anything reads or stores it, so both databases give the same 400, naming each field.
+ */
+final class WellFormedJson {
+    private static final JsonFactory JSON = new JsonFactory();
+    /** A body with more faults than this is not worth listing further. */
+    private static final int MAX_PROBLEMS = 20;
+    /** Fewer digits than this cannot leave a double's range without an exponent (the largest has 309). */
+    private static final int LONG_DIGITS = 300;
+
+    private WellFormedJson() {}
+
+    static void check(byte[] body) {
+        if (!suspect(body)) {
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(body)) {
+            for (JsonToken t = p.nextToken(); t != null && problems.size() < MAX_PROBLEMS; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME) {
+                    String fault = fault(p.currentName());
+                    if (fault != null) {
+                        // The name itself is at fault: name the object that holds it.
+                        problems.add(new Problem(path(p.getParsingContext().getParent()), "has a member name that " + fault));
+                    }
+                } else if (t == JsonToken.VALUE_STRING) {
+                    String fault = fault(p.getText());
+                    if (fault != null) {
+                        problems.add(new Problem(path(p.getParsingContext()), fault));
+                    }
+                } else if (t == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue())) {
+                    problems.add(new Problem(path(p.getParsingContext()),
+                            "must be a finite number (at most about 1.8e308 in size)"));
+                }
+            }
+        } catch (IOException e) {
+            // Not JSON, or beyond the parser's limits: the reader that follows says so, with the place.
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    /** What is wrong with a string, or null. */
+    static String fault(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return "must not hold the NUL character (\\u0000)";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be Unicode text: it holds an unpaired surrogate (\\ud800 to \\udfff without its pair)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the body may hold any of these at all, from its bytes: an escape (the only way to write NUL
+     * or a surrogate in JSON), the lead byte of a UTF-8-encoded surrogate, an exponent or a very long run
+     * of digits. A valid request usually has none, and is not parsed twice.
+     */
+    private static boolean suspect(byte[] body) {
+        int digits = 0;
+        for (byte b : body) {
+            if (b == '\\' || (b & 0xFF) == 0xED) {
+                return true;
+            }
+            if (b >= '0' && b <= '9') {
+                if (++digits >= LONG_DIGITS) {
+                    return true;
+                }
+            } else {
+                if ((b == 'e' || b == 'E') && digits > 0) {
+                    return true;
+                }
+                digits = b == '.' && digits > 0 ? digits : 0;
+            }
+        }
+        return false;
+    }
+
+    /** The contract's spelling of the place the parser is at: {@code notes[0].text}. */
+    private static String path(JsonStreamContext at) {
+        if (at == null || at.inRoot()) {
+            return "";
+        }
+        String parent = path(at.getParent());
+        if (at.inArray()) {
+            return parent + "[" + Math.max(at.getCurrentIndex(), 0) + "]";
+        }
+        String name = at.getCurrentName() == null || fault(at.getCurrentName()) != null ? "?" : at.getCurrentName();
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+}
