@@ -14,11 +14,17 @@ import org.pumpauth.request.InvalidRequestException.Problem;
  * Refuses what a JSON parser lets through but the service cannot keep, anywhere in a body (fields the
  * contract does not know too): a string or member name with an unpaired surrogate (not Unicode text:
  * it cannot be written back, so a stored case holding one could not be read), or with NUL (PostgreSQL's
- * text refuses it, H2's takes it), and a number beyond a double's range ({@code 1e400}). Every body is
+ * text refuses it, H2's takes it), a number beyond a double's range ({@code 1e400}), and nesting deeper
+ * than {@value #MAX_DEPTH} levels (a case sent back holding it would be too deep for its clients). Every body is
  * checked before anything reads or stores it, so both databases give the same 400, naming each field.
  */
 final class WellFormedJson {
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * The deepest nesting a body may have. The contract nests four levels; a stored request is sent back
+     * inside a case, two levels deeper, and a client's parser must still take it (Jackson's stops at 1,000).
+     */
+    static final int MAX_DEPTH = 64;
     /** A body with more faults than this is not worth listing further. */
     private static final int MAX_PROBLEMS = 20;
     /** Fewer digits than this cannot leave a double's range without an exponent (the largest has 309). */
@@ -44,6 +50,10 @@ final class WellFormedJson {
                     if (fault != null) {
                         problems.add(new Problem(path(p.getParsingContext()), fault));
                     }
+                } else if (t.isStructStart() && p.getParsingContext().getNestingDepth() > MAX_DEPTH) {
+                    problems.add(new Problem(path(p.getParsingContext().getParent()),
+                            "is nested too deep: a body may nest objects and arrays at most " + MAX_DEPTH + " levels"));
+                    break;
                 } else if (t == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue())) {
                     problems.add(new Problem(path(p.getParsingContext()),
                             "must be a finite number (at most about 1.8e308 in size)"));
@@ -75,13 +85,19 @@ final class WellFormedJson {
 
     /**
      * Whether the body may hold any of these at all, from its bytes: an escape (the only way to write NUL
-     * or a surrogate in JSON), the lead byte of a UTF-8-encoded surrogate, an exponent or a very long run
-     * of digits. A valid request usually has none, and is not parsed twice.
+     * or a surrogate in JSON), the lead byte of a UTF-8-encoded surrogate, an exponent, a very long run
+     * of digits, more opening brackets than the depth allowed. A valid request usually has none, and is
+     * not parsed twice.
      */
     private static boolean suspect(byte[] body) {
         int digits = 0;
+        int open = 0;
         for (byte b : body) {
             if (b == '\\' || (b & 0xFF) == 0xED) {
+                return true;
+            }
+            // Brackets inside strings count too: a cheap upper bound on the depth.
+            if ((b == '{' || b == '[') && ++open > MAX_DEPTH) {
                 return true;
             }
             if (b >= '0' && b <= '9') {
