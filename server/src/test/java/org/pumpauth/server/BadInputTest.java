@@ -186,6 +186,23 @@ abstract class BadInputTest {
         assertThat(caseCount()).isEqualTo(before);
     }
 
+    @Test
+    void a_body_nested_deeper_than_64_levels_is_a_400_naming_where_and_one_of_60_is_taken() {
+        String deep = "[".repeat(70) + "1" + "]".repeat(70);
+        String fine = "[".repeat(58) + "1" + "]".repeat(58);
+        int before = caseCount();
+
+        assertInvalid(client.post("/v1/cases", clinic, changed(Requests.insufficient(newId()),
+                t -> t.putObject("extra").putRawValue("list", new com.fasterxml.jackson.databind.util.RawValue(deep)))),
+                "extra.list" + "[0]".repeat(62), "at most 64 levels");
+        assertThat(caseCount()).isEqualTo(before);
+        Response taken = client.post("/v1/cases", clinic, changed(Requests.insufficient(newId()),
+                t -> t.putObject("extra").putRawValue("list", new com.fasterxml.jackson.databind.util.RawValue(fine))));
+        assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+        assertThat(client.get("/v1/cases/" + taken.json().path("id").asText(), clinic).json().path("request").path("extra")
+                .isObject()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-999999999-01-01T00:00:00+18:00", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
         "1899-12-31T23:59:59Z", "9999-12-31T23:00:00-05:00"})
