@@ -2,23 +2,21 @@ package org.pumpauth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.access.Role;
+import org.pumpauth.server.testing.FuzzRequests;
 import org.pumpauth.server.testing.MutableClock;
+import org.pumpauth.server.testing.RawHttp;
 import org.pumpauth.server.testing.Requests;
 import org.pumpauth.server.testing.TestDatabase;
 
@@ -45,38 +43,13 @@ class ConnectionTest {
         service.close();
     }
 
-    /** A response read off the socket: status, headers by lower-case name, body. */
-    private record Answer(int status, Map<String, String> headers, String body) {
-        boolean isProblem() {
-            return headers.getOrDefault("content-type", "").startsWith("application/problem+json")
-                    && body.contains("\"status\":" + status);
-        }
+    private static boolean isProblem(RawHttp.Response answer) {
+        return answer.header("content-type").startsWith("application/problem+json")
+                && answer.text().contains("\"status\":" + answer.status());
     }
 
-    private static Answer read(InputStream in) throws IOException {
-        String statusLine = line(in);
-        assertThat(statusLine).startsWith("HTTP/1.1 ");
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line = line(in); !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-        }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        byte[] body = in.readNBytes(length);
-        return new Answer(Integer.parseInt(statusLine.substring(9, 12)), headers, new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("the connection closed in the middle of a response");
-            }
-            if (b != '\r') {
-                out.write(b);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+    private static RawHttp.Response read(InputStream in) throws IOException {
+        return RawHttp.read(in, false);
     }
 
     private static Socket connect() throws IOException {
@@ -94,17 +67,9 @@ class ConnectionTest {
         return "GET /v1/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\n\r\n";
     }
 
-    private static String swapCase(String key) {
-        StringBuilder out = new StringBuilder();
-        for (char c : key.toCharArray()) {
-            out.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-        }
-        return out.toString();
-    }
-
     @Test
     void a_key_differing_only_in_case_is_refused_on_a_connection_that_already_sent_the_real_one() throws IOException {
-        String variant = swapCase(nurse);
+        String variant = FuzzRequests.swapCase(nurse);
         assertThat(variant).isNotEqualTo(nurse);
         try (Socket socket = connect()) {
             send(socket.getOutputStream(), get(nurse));
@@ -129,11 +94,11 @@ class ConnectionTest {
                 String method = path.endsWith("/information") ? "POST" : "GET";
                 send(socket.getOutputStream(), method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                         + nurse + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
-                Answer answer = read(socket.getInputStream());
+                RawHttp.Response answer = read(socket.getInputStream());
 
-                assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(400);
-                assertThat(answer.isProblem()).as(answer.body()).isTrue();
-                assertThat(answer.body()).doesNotContain("John");
+                assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(400);
+                assertThat(isProblem(answer)).as(answer.text()).isTrue();
+                assertThat(answer.text()).doesNotContain("John");
             }
         }
     }
@@ -145,11 +110,11 @@ class ConnectionTest {
             send(socket.getOutputStream(), "POST /v1/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + nurse
                     + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n" + body);
             socket.shutdownOutput();
-            Answer answer = read(socket.getInputStream());
+            RawHttp.Response answer = read(socket.getInputStream());
 
-            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-            assertThat(answer.isProblem()).as(answer.body()).isTrue();
-            assertThat(answer.headers().get("connection")).isEqualTo("close");
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            assertThat(isProblem(answer)).as(answer.text()).isTrue();
+            assertThat(answer.header("connection")).isEqualTo("close");
         }
     }
 
@@ -158,11 +123,11 @@ class ConnectionTest {
         try (Socket socket = connect()) {
             send(socket.getOutputStream(), "POST /v1/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + nurse
                     + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\nzz\r\n1}\r\n0\r\n\r\n");
-            Answer answer = read(socket.getInputStream());
+            RawHttp.Response answer = read(socket.getInputStream());
 
-            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-            assertThat(answer.isProblem()).as(answer.body()).isTrue();
-            assertThat(answer.headers().get("connection")).isEqualTo("close");
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            assertThat(isProblem(answer)).as(answer.text()).isTrue();
+            assertThat(answer.header("connection")).isEqualTo("close");
         }
     }
 
@@ -171,11 +136,11 @@ class ConnectionTest {
             throws IOException {
         try (Socket socket = connect()) {
             send(socket.getOutputStream(), "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
-            Answer answer = read(socket.getInputStream());
+            RawHttp.Response answer = read(socket.getInputStream());
 
             assertThat(answer.status()).isBetween(400, 499);
-            assertThat(answer.isProblem()).as(answer.headers() + " " + answer.body()).isTrue();
-            assertThat(answer.headers().get("connection")).isEqualTo("close");
+            assertThat(isProblem(answer)).as(answer.headers() + " " + answer.text()).isTrue();
+            assertThat(answer.header("connection")).isEqualTo("close");
         }
     }
 }

@@ -365,7 +365,8 @@ public final class FuzzRequests {
         return out;
     }
 
-    static String swapCase(String key) {
+    /** The key with the case of each letter swapped: the same key to a case-insensitive comparison. */
+    public static String swapCase(String key) {
         StringBuilder out = new StringBuilder();
         for (char ch : key.toCharArray()) {
             out.append(Character.isUpperCase(ch) ? Character.toLowerCase(ch) : Character.toUpperCase(ch));
