@@ -30,6 +30,28 @@ final class WellFormedJson {
     /** Fewer digits than this cannot leave a double's range without an exponent (the largest has 309). */
     private static final int LONG_DIGITS = 300;
 
+    private static final byte OTHER = 0;
+    private static final byte DIGIT = 1;
+    private static final byte POINT = 2;
+    private static final byte EXPONENT = 3;
+    private static final byte OPEN = 4;
+    private static final byte SUSPECT = 5;
+    /** What each byte may start or continue, for {@link #suspect}: one lookup per byte. */
+    private static final byte[] KIND = new byte[256];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            KIND[c] = DIGIT;
+        }
+        KIND['.'] = POINT;
+        KIND['e'] = EXPONENT;
+        KIND['E'] = EXPONENT;
+        KIND['{'] = OPEN;
+        KIND['['] = OPEN;
+        KIND['\\'] = SUSPECT;
+        KIND[0xED] = SUSPECT;
+    }
+
     private WellFormedJson() {}
 
     static void check(byte[] body) {
@@ -93,22 +115,31 @@ final class WellFormedJson {
         int digits = 0;
         int open = 0;
         for (byte b : body) {
-            if (b == '\\' || (b & 0xFF) == 0xED) {
-                return true;
-            }
-            // Brackets inside strings count too: a cheap upper bound on the depth.
-            if ((b == '{' || b == '[') && ++open > MAX_DEPTH) {
-                return true;
-            }
-            if (b >= '0' && b <= '9') {
-                if (++digits >= LONG_DIGITS) {
-                    return true;
-                }
-            } else {
-                if ((b == 'e' || b == 'E') && digits > 0) {
-                    return true;
-                }
-                digits = b == '.' && digits > 0 ? digits : 0;
+            switch (KIND[b & 0xFF]) {
+                case OTHER:
+                    digits = 0;
+                    break;
+                case DIGIT:
+                    if (++digits >= LONG_DIGITS) {
+                        return true;
+                    }
+                    break;
+                case POINT:
+                    break; // a fraction continues the run of digits before it
+                case EXPONENT:
+                    if (digits > 0) {
+                        return true;
+                    }
+                    break;
+                case OPEN:
+                    // Brackets inside strings count too: a cheap upper bound on the depth.
+                    if (++open > MAX_DEPTH) {
+                        return true;
+                    }
+                    digits = 0;
+                    break;
+                default:
+                    return true; // an escape, or the lead byte of a UTF-8-encoded surrogate
             }
         }
         return false;
