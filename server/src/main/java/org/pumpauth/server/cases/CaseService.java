@@ -149,7 +149,7 @@ public final class CaseService implements AutoCloseable {
         if (!patch.isObject()) {
             throw new InvalidRequestException(List.of(new Problem("", "a merge patch of a review request must be a JSON object")));
         }
-        return jdbi.inTransaction(h -> {
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
             CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
             if (row.status().isFinal()) {
                 throw new ServiceException.Conflict("case " + id + " is " + row.status().code() + ": it takes no more information");
@@ -180,7 +180,7 @@ public final class CaseService implements AutoCloseable {
             events.addAll(evaluated.events(id, determinationJson, now));
             AuditLog.appendAll(h, events);
             return CaseStore.load(h, updated);
-        });
+        }));
     }
 
     /** Records a reviewer's final decision. Approve: nurse or physician; deny: physician only (G3). */
@@ -205,7 +205,7 @@ public final class CaseService implements AutoCloseable {
         if (verdict.get() == Verdict.DENY && !caller.role().mayDeny()) {
             throw new ServiceException.Forbidden("only a physician may deny a case (G3); this key is " + caller.role().code());
         }
-        return jdbi.inTransaction(h -> {
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
             CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
             if (row.status().isFinal()) {
                 throw new ServiceException.Conflict("case " + id + " is already " + row.status().code());
@@ -214,7 +214,7 @@ public final class CaseService implements AutoCloseable {
             CaseStore.decide(h, id, decision);
             AuditLog.append(h, id, AuditEvent.DECIDED, caller.name(), decision.at(), decisionContent(decision));
             return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
-        });
+        }));
     }
 
     /** What an evaluation leaves an open case with: its status, the system's approval if it meets the criteria. */

@@ -3,6 +3,7 @@ package org.pumpauth.server.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -142,8 +143,40 @@ final class SubmissionWriter implements AutoCloseable {
         }
     }
 
-    /** Stores the group in one transaction; on any failure, once more case by case. Completes every job. */
+    /**
+     * The order in which a group's rows are inserted: every writer takes the unique index's entries in
+     * this one order, so two writers on one database (two instances) wait for each other, never deadlock.
+     */
+    static final Comparator<Job> LOCK_ORDER = Comparator.comparing((Job job) -> job.newCase().row().submitter())
+            .thenComparing(job -> job.newCase().row().requestId());
+
+    /**
+     * Stores the group in one transaction; on any failure, once more case by case. When the database
+     * cancels the transaction to resolve a conflict with another writer, runs it again (a few times,
+     * then answers each submitter 503). Completes every job.
+     */
     static void writeBatch(Jdbi jdbi, List<Job> batch) {
+        List<Job> ordered = new ArrayList<>(batch);
+        ordered.sort(LOCK_ORDER);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(jdbi, ordered);
+                return;
+            } catch (RuntimeException e) {
+                if (!Sql.isTransient(e)) {
+                    throw e;
+                }
+                if (attempt == Retrying.ATTEMPTS) {
+                    ServiceException.Unavailable gaveUp = Retrying.gaveUp();
+                    ordered.forEach(job -> job.done().completeExceptionally(gaveUp));
+                    return;
+                }
+                Retrying.pause(attempt);
+            }
+        }
+    }
+
+    private static void writeOnce(Jdbi jdbi, List<Job> batch) {
         try {
             jdbi.useTransaction(h -> {
                 insertAll(h, batch);
@@ -152,7 +185,7 @@ final class SubmissionWriter implements AutoCloseable {
                 AuditLog.appendAll(h, events);
             });
         } catch (RuntimeException e) {
-            if (batch.size() == 1 && !Sql.isUniqueViolation(e)) {
+            if (Sql.isTransient(e) || batch.size() == 1 && !Sql.isUniqueViolation(e)) {
                 throw e;
             }
             writeOneByOne(jdbi, batch);
@@ -179,6 +212,9 @@ final class SubmissionWriter implements AutoCloseable {
                     h.releaseSavepoint("one_case");
                     stored.add(job);
                 } catch (RuntimeException e) {
+                    if (Sql.isTransient(e)) {
+                        throw e; // the whole group is run again
+                    }
                     h.rollbackToSavepoint("one_case");
                     if (Sql.isUniqueViolation(e)) {
                         duplicates.add(job);

@@ -10,6 +10,12 @@ import java.time.temporal.ChronoUnit;
 /** Conventions shared by the stores: instants are kept to the millisecond as UTC timestamps. */
 public final class Sql {
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * The states in which the database cancelled a transaction that may succeed when run again:
+     * serialization failure (40001, also H2's deadlock), deadlock detected (PostgreSQL 40P01), lock
+     * timeout (H2 HYT00, PostgreSQL 55P03).
+     */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40001", "40P01", "HYT00", "55P03");
 
     private Sql() {}
 
@@ -26,6 +32,16 @@ public final class Sql {
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException && UNIQUE_VIOLATION.equals(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The error, or one of its causes, cancelled the transaction to resolve a conflict with another one: run it again. */
+    public static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException && TRANSIENT.contains(((SQLException) t).getSQLState())) {
                 return true;
             }
         }
