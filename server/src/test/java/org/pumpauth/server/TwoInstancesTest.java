@@ -45,6 +45,7 @@ class TwoInstancesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2024-04-01T12:00:00Z"));
     private final List<AutoCloseable> open = new ArrayList<>();
     private DatabaseSettings settings;
+    private ReviewService one;
     private Client first;
     private Client second;
     private String clinicA;
@@ -53,7 +54,7 @@ class TwoInstancesTest {
     @BeforeEach
     void two_servers_on_one_database() {
         settings = TestDatabase.POSTGRESQL.fresh();
-        ReviewService one = ReviewService.open(settings, PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), clock);
+        one = ReviewService.open(settings, PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), clock);
         ReviewService two = ReviewService.open(settings, PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), clock);
         ReviewServer server1 = ReviewServer.start(one, "127.0.0.1", 0, false);
         ReviewServer server2 = ReviewServer.start(two, "127.0.0.1", 0, false);
@@ -170,7 +171,29 @@ class TwoInstancesTest {
             AuditVerifier.Verification audit = check.audit().verify();
             assertThat(audit.firstBreak()).isEmpty();
             // each case: submitted, evaluated, information-added, evaluated again
-            assertThat(audit.entries()).isEqualTo(4L * cases);
+            assertThat(audit.entries()).isEqualTo(2 + 4L * cases); // and the two keys created
         }
+    }
+
+    @Test
+    void a_key_revoked_on_one_instance_is_refused_by_both_from_its_next_request() {
+        assertThat(first.get("/v1/cases", clinicA).status()).isEqualTo(200);
+        assertThat(second.get("/v1/cases", clinicA).status()).isEqualTo(200);
+
+        one.keys().revoke("clinic-a", "operator:test");
+
+        assertThat(first.get("/v1/cases", clinicA).status()).isEqualTo(401);
+        assertThat(second.get("/v1/cases", clinicA).status()).isEqualTo(401);
+        assertThat(second.post("/v1/cases", clinicA, Requests.insufficient("AFTER-1")).status()).isEqualTo(401);
+        assertThat(first.get("/v1/cases", clinicB).status()).as("another key").isEqualTo(200);
+        assertThat(one.keys().list("operator:test")).extracting(k -> k.name(), k -> k.revokedAt().isPresent())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("clinic-a", true),
+                        org.assertj.core.groups.Tuple.tuple("clinic-b", false));
+        // created, created, revoked, listed: each in the chain, with the operator who did it
+        List<String> events = one.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT event || ' ' || actor FROM audit_entry ORDER BY seq").mapTo(String.class).list());
+        assertThat(events).containsExactly("key-created operator", "key-created operator", "key-revoked operator:test",
+                "keys-listed operator:test");
+        assertThat(one.audit().verify().intact()).isTrue();
     }
 }
