@@ -27,7 +27,7 @@ import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.access.Caller;
 import org.pumpauth.server.audit.AuditEvent;
 import org.pumpauth.server.audit.AuditLog;
-import org.pumpauth.server.audit.Sha256;
+import org.pumpauth.server.audit.Document;
 
 /**
  * The review service's application logic: evaluate, submit, read, add information, decide. Each
@@ -91,8 +91,9 @@ public final class CaseService implements AutoCloseable {
                     + " characters")));
         }
         JsonNode tree = tree(body);
-        String canonical = CanonicalJson.of(tree);
-        String bodyHash = Sha256.hex(canonical);
+        Document requestDocument = Document.of(CanonicalJson.of(tree));
+        String canonical = requestDocument.content();
+        String bodyHash = requestDocument.hash();
         String policy = request.policy().or(() -> defaultPolicy).orElseThrow(() -> new InvalidRequestException(List.of(
                 new Problem("policy", "is required: this server has no default policy"))));
         PolicySelection selection = select(policy);
@@ -105,17 +106,18 @@ public final class CaseService implements AutoCloseable {
         }
         Urgency urgency = Urgency.of(tree.path("urgency").asText(""));
         Determination determination = evaluate(request, selection, receivedAt);
-        String determinationJson = DeterminationJson.toJson(determination);
+        Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
+        String determinationJson = determinationDocument.content();
         Evaluated evaluated = evaluated(determination, now);
         CaseStore.Row row = new CaseStore.Row(UUID.randomUUID().toString(), caller.name(), request.requestId(), bodyHash,
                 policy, evaluated.status(), urgency, receivedAt, urgency.dueAt(receivedAt), canonical, evaluated.decision());
         ReviewCase.StoredDetermination stored = new ReviewCase.StoredDetermination(1, now, determination.outcome().name(),
                 determinationJson);
         List<AuditLog.Event> events = new ArrayList<>(3);
-        events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, canonical));
-        events.addAll(evaluated.events(row.id(), determinationJson, now));
-        SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, determinationJson,
-                determination.outcome().name(), now, events));
+        events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, requestDocument));
+        events.addAll(evaluated.events(row.id(), determinationDocument, now));
+        SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, requestDocument,
+                determinationDocument, determination.outcome().name(), now, events));
         if (result == SubmissionWriter.Result.STORED) {
             return new Submission(CaseStore.full(row, List.of(stored)), true);
         }
@@ -164,21 +166,22 @@ public final class CaseService implements AutoCloseable {
             if (!fixed.isEmpty()) {
                 throw new InvalidRequestException(fixed);
             }
-            String canonical = CanonicalJson.of(merged);
+            Document requestDocument = Document.of(CanonicalJson.of(merged));
+            String canonical = requestDocument.content();
             ReviewRequest request = reader.read(canonical);
             Instant now = now();
             Determination determination = evaluate(request, select(row.policy()), row.receivedAt());
             int seq = CaseStore.determinations(h, id).size() + 1;
-            String determinationJson = DeterminationJson.toJson(determination);
+            Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
             Evaluated evaluated = evaluated(determination, now);
             CaseStore.Row updated = new CaseStore.Row(row.id(), row.submitter(), row.requestId(), row.bodyHash(), row.policy(),
                     evaluated.status(), row.urgency(), row.receivedAt(), row.dueAt(), canonical, evaluated.decision());
-            CaseStore.update(h, updated);
-            CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationJson);
+            CaseStore.update(h, updated, requestDocument.hash());
+            CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationDocument.hash());
             List<AuditLog.Event> events = new ArrayList<>(3);
             events.add(new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch)));
-            events.addAll(evaluated.events(id, determinationJson, now));
-            AuditLog.appendAll(h, events);
+            events.addAll(evaluated.events(id, determinationDocument, now));
+            AuditLog.appendAll(h, events, List.of(requestDocument, determinationDocument));
             return CaseStore.load(h, updated);
         }));
     }
@@ -220,9 +223,9 @@ public final class CaseService implements AutoCloseable {
     /** What an evaluation leaves an open case with: its status, the system's approval if it meets the criteria. */
     private record Evaluated(CaseStatus status, Optional<ReviewCase.Decision> decision, String decisionContent) {
         /** The audit events of the evaluation: evaluated, and decided when it approved the case. */
-        List<AuditLog.Event> events(String caseId, String determinationJson, Instant now) {
+        List<AuditLog.Event> events(String caseId, Document determination, Instant now) {
             List<AuditLog.Event> events = new ArrayList<>(2);
-            events.add(new AuditLog.Event(caseId, AuditEvent.EVALUATED, Caller.SYSTEM, now, determinationJson));
+            events.add(new AuditLog.Event(caseId, AuditEvent.EVALUATED, Caller.SYSTEM, now, determination));
             decision.ifPresent(d -> events.add(new AuditLog.Event(caseId, AuditEvent.DECIDED, Caller.SYSTEM, now,
                     decisionContent)));
             return events;

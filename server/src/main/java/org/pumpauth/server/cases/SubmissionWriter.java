@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.audit.AuditLog;
+import org.pumpauth.server.audit.Document;
 import org.pumpauth.server.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,8 @@ final class SubmissionWriter implements AutoCloseable {
     private boolean running = true; // guarded by this: no job is queued once it is false
 
     /** A case to store, complete with what it is stored with. */
-    record NewCase(CaseStore.Row row, String determinationJson, String outcome, Instant at, List<AuditLog.Event> events) {}
+    record NewCase(CaseStore.Row row, Document request, Document determination, String outcome, Instant at,
+            List<AuditLog.Event> events) {}
 
     /** How a write ended: stored, or refused because the (submitter, requestId) is taken. */
     enum Result { STORED, DUPLICATE }
@@ -182,7 +184,7 @@ final class SubmissionWriter implements AutoCloseable {
                 insertAll(h, batch);
                 List<AuditLog.Event> events = new ArrayList<>(batch.size() * 3);
                 batch.forEach(job -> events.addAll(job.newCase().events()));
-                AuditLog.appendAll(h, events);
+                AuditLog.appendAll(h, events, documents(batch));
             });
         } catch (RuntimeException e) {
             if (Sql.isTransient(e) || batch.size() == 1 && !Sql.isUniqueViolation(e)) {
@@ -227,7 +229,7 @@ final class SubmissionWriter implements AutoCloseable {
             List<AuditLog.Event> events = new ArrayList<>();
             stored.forEach(job -> events.addAll(job.newCase().events()));
             if (!events.isEmpty()) {
-                AuditLog.appendAll(h, events);
+                AuditLog.appendAll(h, events, documents(stored));
             }
         });
         stored.forEach(job -> job.done().complete(Result.STORED));
@@ -240,9 +242,19 @@ final class SubmissionWriter implements AutoCloseable {
     private static void insertAll(Handle h, List<Job> jobs) {
         for (Job job : jobs) {
             NewCase c = job.newCase();
-            CaseStore.insert(h, c.row());
-            CaseStore.insertDetermination(h, c.row().id(), 1, c.at(), c.outcome(), c.determinationJson());
+            CaseStore.insert(h, c.row(), c.request().hash());
+            CaseStore.insertDetermination(h, c.row().id(), 1, c.at(), c.outcome(), c.determination().hash());
         }
+    }
+
+    /** The documents the cases' rows reference (stored once with the audit entries, which reference them too). */
+    private static List<Document> documents(List<Job> jobs) {
+        List<Document> documents = new ArrayList<>(jobs.size() * 2);
+        for (Job job : jobs) {
+            documents.add(job.newCase().request());
+            documents.add(job.newCase().determination());
+        }
+        return documents;
     }
 
     /** Stores the submissions already waiting (for up to 5 s), then answers any left as unavailable. */

@@ -22,6 +22,7 @@ import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.audit.AuditEvent;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.audit.AuditVerifier;
+import org.pumpauth.server.audit.Document;
 import org.pumpauth.server.audit.Sha256;
 import org.pumpauth.server.store.Database;
 import org.pumpauth.server.testing.TestDatabase;
@@ -54,7 +55,8 @@ abstract class SubmissionWriterTest {
         String id = UUID.randomUUID().toString();
         CaseStore.Row row = new CaseStore.Row(id, "clinic-a", requestId, Sha256.hex(requestId), policy,
                 CaseStatus.PENDING_REVIEW, Urgency.STANDARD, AT, Urgency.STANDARD.dueAt(AT), "{}", Optional.empty());
-        return new SubmissionWriter.Job(new SubmissionWriter.NewCase(row, "{}", "INSUFFICIENT_INFORMATION", AT,
+        return new SubmissionWriter.Job(new SubmissionWriter.NewCase(row, Document.of("{}"), Document.of("{}"),
+                "INSUFFICIENT_INFORMATION", AT,
                 List.of(new AuditLog.Event(id, AuditEvent.SUBMITTED, "clinic-a", AT, "{}"))));
     }
 
