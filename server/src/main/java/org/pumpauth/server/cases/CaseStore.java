@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.pumpauth.server.store.Sql;
 
@@ -33,25 +34,48 @@ final class CaseStore {
 
     /** Inserts the case row; its request is the document {@code requestHash}, stored with the audit entries. */
     static void insert(Handle h, Row row, String requestHash) {
-        Optional<ReviewCase.Decision> d = row.decision();
-        h.createUpdate("INSERT INTO review_case (id, submitter, request_id, body_hash, policy, status, urgency,"
-                        + " received_at, due_at, request_hash, decision, decided_by, decided_at, rationale)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, row.id()).bind(1, row.submitter()).bind(2, row.requestId()).bind(3, row.bodyHash())
-                .bind(4, row.policy()).bind(5, row.status().code()).bind(6, row.urgency().code())
-                .bind(7, Sql.timestamp(row.receivedAt())).bind(8, Sql.timestamp(row.dueAt())).bind(9, requestHash)
-                .bind(10, d.map(x -> x.verdict().code()).orElse(null))
-                .bind(11, d.map(ReviewCase.Decision::by).orElse(null))
-                .bind(12, d.map(x -> Sql.timestamp(x.at())).orElse(null))
-                .bind(13, d.map(ReviewCase.Decision::rationale).orElse(null))
-                .execute();
+        insertAll(h, List.of(row), List.of(requestHash));
     }
 
-    /** Inserts a determination row; its JSON is the document {@code jsonHash}, stored with the audit entries. */
+    /**
+     * Inserts the case rows in one batch (one round trip to the database for all of them), in the
+     * order given; each request is the document named at the same place in {@code requestHashes}.
+     */
+    static void insertAll(Handle h, List<Row> rows, List<String> requestHashes) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO review_case (id, submitter, request_id, body_hash, policy,"
+                + " status, urgency, received_at, due_at, request_hash, decision, decided_by, decided_at, rationale)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Optional<ReviewCase.Decision> d = row.decision();
+            batch.bind(0, row.id()).bind(1, row.submitter()).bind(2, row.requestId()).bind(3, row.bodyHash())
+                    .bind(4, row.policy()).bind(5, row.status().code()).bind(6, row.urgency().code())
+                    .bind(7, Sql.timestamp(row.receivedAt())).bind(8, Sql.timestamp(row.dueAt())).bind(9, requestHashes.get(i))
+                    .bind(10, d.map(x -> x.verdict().code()).orElse(null))
+                    .bind(11, d.map(ReviewCase.Decision::by).orElse(null))
+                    .bind(12, d.map(x -> Sql.timestamp(x.at())).orElse(null))
+                    .bind(13, d.map(ReviewCase.Decision::rationale).orElse(null))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** A determination row to insert: its JSON is the document {@code jsonHash}, stored with the audit entries. */
+    record DeterminationRow(String caseId, int seq, Instant at, String outcome, String jsonHash) {}
+
     static void insertDetermination(Handle h, String caseId, int seq, Instant at, String outcome, String jsonHash) {
-        h.createUpdate("INSERT INTO determination (case_id, seq, at, outcome, json_hash) VALUES (?, ?, ?, ?, ?)")
-                .bind(0, caseId).bind(1, seq).bind(2, Sql.timestamp(at)).bind(3, outcome).bind(4, jsonHash)
-                .execute();
+        insertDeterminations(h, List.of(new DeterminationRow(caseId, seq, at, outcome, jsonHash)));
+    }
+
+    /** Inserts the determination rows in one batch. */
+    static void insertDeterminations(Handle h, List<DeterminationRow> rows) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO determination (case_id, seq, at, outcome, json_hash)"
+                + " VALUES (?, ?, ?, ?, ?)");
+        for (DeterminationRow d : rows) {
+            batch.bind(0, d.caseId()).bind(1, d.seq()).bind(2, Sql.timestamp(d.at())).bind(3, d.outcome())
+                    .bind(4, d.jsonHash()).add();
+        }
+        batch.execute();
     }
 
     /** Stores the request as it now stands (the document {@code requestHash}), the status and the decision, if any. */

@@ -239,12 +239,19 @@ final class SubmissionWriter implements AutoCloseable {
         }
     }
 
+    /** The group's cases in one batch, then their determinations in another: two round trips for the group. */
     private static void insertAll(Handle h, List<Job> jobs) {
+        List<CaseStore.Row> rows = new ArrayList<>(jobs.size());
+        List<String> requests = new ArrayList<>(jobs.size());
+        List<CaseStore.DeterminationRow> determinations = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
             NewCase c = job.newCase();
-            CaseStore.insert(h, c.row(), c.request().hash());
-            CaseStore.insertDetermination(h, c.row().id(), 1, c.at(), c.outcome(), c.determination().hash());
+            rows.add(c.row());
+            requests.add(c.request().hash());
+            determinations.add(new CaseStore.DeterminationRow(c.row().id(), 1, c.at(), c.outcome(), c.determination().hash()));
         }
+        CaseStore.insertAll(h, rows, requests);
+        CaseStore.insertDeterminations(h, determinations);
     }
 
     /** The documents the cases' rows reference (stored once with the audit entries, which reference them too). */

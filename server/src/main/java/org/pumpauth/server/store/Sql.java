@@ -30,9 +30,19 @@ public final class Sql {
 
     /** The error, or one of its causes, is a unique-constraint violation (the same on H2 and PostgreSQL). */
     public static boolean isUniqueViolation(Throwable e) {
+        return hasState(e, java.util.Set.of(UNIQUE_VIOLATION));
+    }
+
+    /** The error, one of its causes, or an error chained to one (a batch's), has one of the SQL states. */
+    private static boolean hasState(Throwable e, java.util.Set<String> states) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException && UNIQUE_VIOLATION.equals(((SQLException) t).getSQLState())) {
-                return true;
+            if (t instanceof SQLException) {
+                int depth = 0;
+                for (SQLException s = (SQLException) t; s != null && depth < 100; s = s.getNextException(), depth++) {
+                    if (states.contains(s.getSQLState())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -40,11 +50,6 @@ public final class Sql {
 
     /** The error, or one of its causes, cancelled the transaction to resolve a conflict with another one: run it again. */
     public static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException && TRANSIENT.contains(((SQLException) t).getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return hasState(e, TRANSIENT);
     }
 }
