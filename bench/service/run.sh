@@ -36,10 +36,19 @@ serve() { # serve DB-ARGS...: start the server, wait until it listens
   exit 1
 }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system clock ticks of a process
 load() { # load SCRIPT CONNECTIONS LABEL
   echo "== $3: $2 connections, ${secs}s"
-  wrk -t2 -c"$2" -d"${secs}s" --latency -s "bench/service/$1" "http://127.0.0.1:$port" \
-      | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
+  local before after out n
+  before=$(cpu "$server")
+  out=$(wrk -t2 -c"$2" -d"${secs}s" --latency -s "bench/service/$1" "http://127.0.0.1:$port")
+  after=$(cpu "$server")
+  echo "$out" | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
+  # CPU the server's JVM spent per request: steadier than requests/s on a shared machine (for H2 it
+  # includes the database, which runs inside the JVM; PostgreSQL's own processes are not counted).
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  awk -v t="$((after - before))" -v n="$n" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { if (n > 0) printf "  server CPU per request: %.2f ms\n", t * 1000 / hz / n }'
 }
 
 echo "load: $(uptime)"
