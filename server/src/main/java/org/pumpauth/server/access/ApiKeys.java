@@ -137,8 +137,7 @@ public final class ApiKeys {
             return Optional.empty();
         }
         String hash = Sha256.hex(key);
-        return jdbi.withHandle(h -> h.createQuery("SELECT name, role FROM api_key WHERE key_hash = CAST(:hash AS CHAR(64))"
-                        + " AND revoked_at IS NULL")
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, role FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", hash)
                 .map((rs, ctx) -> new Caller(rs.getString("name"), Role.of(rs.getString("role")).orElseThrow()))
                 .findOne());

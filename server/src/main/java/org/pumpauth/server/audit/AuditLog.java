@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 import org.pumpauth.server.store.Sql;
 
 /**
@@ -85,18 +84,10 @@ public final class AuditLog {
         if (documents.isEmpty()) {
             return;
         }
-        // Each value cast to the column's type: PostgreSQL compares CHAR with a VARCHAR parameter as TEXT,
-        // which cannot use the primary key's index (a scan of every document).
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < documents.size(); i++) {
-            in.append(i == 0 ? "" : ", ").append("CAST(? AS CHAR(64))");
-        }
-        Query query = handle.createQuery("SELECT hash FROM document WHERE hash IN (" + in + ")");
-        int i = 0;
-        for (String hash : documents.keySet()) {
-            query.bind(i++, hash);
-        }
-        Set<String> stored = new HashSet<>(query.mapTo(String.class).list());
+        Set<String> stored = new HashSet<>(handle.createQuery("SELECT hash FROM document WHERE hash IN (<hashes>)")
+                .bindList("hashes", new ArrayList<>(documents.keySet()))
+                .mapTo(String.class)
+                .list());
         PreparedBatch insert = handle.prepareBatch("INSERT INTO document (hash, content) VALUES (?, ?)");
         boolean any = false;
         for (Map.Entry<String, String> d : documents.entrySet()) {
