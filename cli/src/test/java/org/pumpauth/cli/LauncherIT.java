@@ -304,7 +304,7 @@ class LauncherIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "evaluate", "policies", "policy", "policy show"})
+    @ValueSource(strings = {"", "evaluate", "policies", "policy", "policy show", "keys list", "keys revoke"})
     void every_command_explains_itself_with_help(String command) {
         List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");

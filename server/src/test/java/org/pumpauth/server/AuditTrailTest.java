@@ -115,6 +115,55 @@ abstract class AuditTrailTest {
         assertThat(v.entries()).isEqualTo(3);
     }
 
+    private long count(String sql) {
+        return service.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Test
+    void each_document_is_stored_once_and_the_entries_the_cases_and_determinations_reference_it_by_hash() {
+        threeCases();
+
+        // Two requests, three determinations, the system's approval, a patch, a denial: eight contents
+        // in the trail; and the second request as it stands after the patch.
+        assertThat(count("SELECT COUNT(DISTINCT content_hash) FROM audit_entry")).isEqualTo(8);
+        assertThat(count("SELECT COUNT(*) FROM document")).isEqualTo(9);
+        assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE content IS NOT NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM review_case WHERE request_json IS NOT NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM determination WHERE json IS NOT NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM determination t JOIN audit_entry e ON e.content_hash = t.json_hash"
+                + " AND e.event = 'evaluated'")).as("each determination is the content of its evaluated entry").isEqualTo(3);
+    }
+
+    @Test
+    void a_changed_document_breaks_the_chain_at_the_first_entry_that_references_it() {
+        threeCases();
+        tamper("UPDATE document SET content = 'x' WHERE hash = (SELECT content_hash FROM audit_entry WHERE seq = 5)");
+
+        assertThat(service.audit().verify().firstBreak())
+                .hasValue(new AuditVerifier.Break(5, "its content does not match its content hash"));
+    }
+
+    @Test
+    void a_deleted_document_breaks_the_chain_at_the_first_entry_that_references_it() {
+        threeCases();
+        tamper("DELETE FROM document WHERE hash = (SELECT content_hash FROM audit_entry WHERE seq = 4)");
+
+        assertThat(service.audit().verify().firstBreak()).hasValue(new AuditVerifier.Break(4,
+                "its content is missing: no document is stored under its content hash"));
+    }
+
+    @Test
+    void entries_with_their_content_in_the_row_as_written_before_documents_were_stored_once_still_verify() {
+        threeCases();
+        tamper("UPDATE audit_entry SET content = (SELECT d.content FROM document d WHERE d.hash = audit_entry.content_hash)");
+        tamper("DELETE FROM document");
+
+        assertThat(service.audit().verify().intact()).isTrue();
+        tamper("UPDATE audit_entry SET content = 'x' WHERE seq = 3");
+        assertThat(service.audit().verify().firstBreak())
+                .hasValue(new AuditVerifier.Break(3, "its content does not match its content hash"));
+    }
+
     @Test
     void a_deleted_entry_in_the_middle_or_at_the_end_is_found() {
         threeCases();

@@ -1,31 +1,46 @@
 package org.pumpauth.server.access;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.pumpauth.server.audit.AuditEvent;
+import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.audit.Sha256;
 import org.pumpauth.server.store.Sql;
 
 /**
  * API keys: 256 random bits, URL-safe, shown once at creation; only their SHA-256 is stored with
- * the key's name and role. A key found once is remembered (keys are not revoked in this version).
+ * the key's name and role. Every request reads its key's row, so a key revoked (by any process on
+ * the database) is refused from its next request on every server. Creating, revoking and listing
+ * keys is recorded in the audit trail.
  */
 public final class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "pa_";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The actor of a key change made without a named person (the tests, a library caller). */
+    public static final String OPERATOR = "operator";
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final Map<String, Caller> known = new ConcurrentHashMap<>();
 
     public ApiKeys(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
+
+    /** What {@code keys list} shows of a key: never the key itself, which is not stored. */
+    public record KeyInfo(String name, Role role, Instant createdAt, Optional<Instant> revokedAt) {}
+
+    /** When a key was revoked, and whether by this call (else it already was). */
+    public record Revocation(Instant at, boolean already) {}
 
     /** A key named {@code name} already exists. */
     public static final class DuplicateNameException extends org.pumpauth.PumpauthException {
@@ -36,8 +51,22 @@ public final class ApiKeys {
         }
     }
 
+    /** No key has the name given. */
+    public static final class UnknownNameException extends org.pumpauth.PumpauthException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownNameException(String name) {
+            super("no key is named " + name + "; 'pumpauth keys list' shows the names");
+        }
+    }
+
     /** Creates a key and returns it: the only time it can be read. */
     public String create(Role role, String name) {
+        return create(role, name, OPERATOR);
+    }
+
+    /** Creates a key, recording {@code actor} as who made it in the audit trail, and returns it. */
+    public String create(Role role, String name, String actor) {
         // A name goes into the audit trail's hashed text, newline-separated: no control characters.
         if (name.isBlank() || name.length() > 200 || name.equals(Caller.SYSTEM) || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a key name must be 1 to 200 characters without control characters,"
@@ -46,10 +75,14 @@ public final class ApiKeys {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_key (key_hash, name, role, created_at) VALUES (?, ?, ?, ?)")
-                    .bind(0, Sha256.hex(key)).bind(1, name).bind(2, role.code()).bind(3, Sql.timestamp(clock.instant()))
-                    .execute());
+            jdbi.useTransaction(h -> {
+                h.createUpdate("INSERT INTO api_key (key_hash, name, role, created_at) VALUES (:hash, :name, :role, :at)")
+                        .bind("hash", Sha256.hex(key)).bind("name", name).bind("role", role.code())
+                        .bind("at", Sql.timestamp(now)).execute();
+                audit(h, AuditEvent.KEY_CREATED, actor, now, content(name).put("role", role.code()));
+            });
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 throw new DuplicateNameException(name);
@@ -59,21 +92,63 @@ public final class ApiKeys {
         return key;
     }
 
-    /** The caller a presented key belongs to, if it is a key. */
+    /**
+     * Revokes the key named {@code name}: refused from its next request. A key already revoked stays
+     * as it was (nothing is recorded).
+     *
+     * @throws UnknownNameException when no key has that name
+     */
+    public Revocation revoke(String name, String actor) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Optional<Optional<Instant>> revoked = h.createQuery("SELECT revoked_at FROM api_key WHERE name = :name FOR UPDATE")
+                    .bind("name", name)
+                    .map((rs, ctx) -> Optional.ofNullable(Sql.instant(rs, "revoked_at")))
+                    .findOne();
+            if (revoked.isEmpty()) {
+                throw new UnknownNameException(name);
+            }
+            if (revoked.get().isPresent()) {
+                return new Revocation(revoked.get().get(), true);
+            }
+            h.createUpdate("UPDATE api_key SET revoked_at = :at WHERE name = :name")
+                    .bind("at", Sql.timestamp(now)).bind("name", name).execute();
+            audit(h, AuditEvent.KEY_REVOKED, actor, now, content(name));
+            return new Revocation(Sql.timestamp(now).toInstant(), false);
+        });
+    }
+
+    /** Every key, by name, revoked ones included; the reading is recorded in the audit trail. */
+    public List<KeyInfo> list(String actor) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            List<KeyInfo> keys = h.createQuery("SELECT name, role, created_at, revoked_at FROM api_key ORDER BY name")
+                    .map((rs, ctx) -> new KeyInfo(rs.getString("name"), Role.of(rs.getString("role")).orElseThrow(),
+                            Sql.instant(rs, "created_at"), Optional.ofNullable(Sql.instant(rs, "revoked_at"))))
+                    .list();
+            audit(h, AuditEvent.KEYS_LISTED, actor, now, JSON.createObjectNode().put("keys", keys.size()));
+            return keys;
+        });
+    }
+
+    /** The caller a presented key belongs to, if it is a key and not revoked. Reads the database each time. */
     public Optional<Caller> authenticate(String key) {
         if (!key.startsWith(PREFIX) || key.length() > 100) {
             return Optional.empty();
         }
         String hash = Sha256.hex(key);
-        Caller caller = known.get(hash);
-        if (caller != null) {
-            return Optional.of(caller);
-        }
-        Optional<Caller> found = jdbi.withHandle(h -> h.createQuery("SELECT name, role FROM api_key WHERE key_hash = ?")
-                .bind(0, hash)
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, role FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+                .bind("hash", hash)
                 .map((rs, ctx) -> new Caller(rs.getString("name"), Role.of(rs.getString("role")).orElseThrow()))
                 .findOne());
-        found.ifPresent(c -> known.put(hash, c));
-        return found;
+    }
+
+    private static ObjectNode content(String name) {
+        return JSON.createObjectNode().put("name", name);
+    }
+
+    /** Key events are not about a case: their case id is empty. The content's fields are in name order. */
+    private static void audit(Handle h, AuditEvent event, String actor, Instant at, ObjectNode content) {
+        AuditLog.append(h, "", event, actor, at, content.toString());
     }
 }

@@ -7,7 +7,13 @@ public enum AuditEvent {
     SUBMITTED,
     EVALUATED,
     INFORMATION_ADDED,
-    DECIDED;
+    DECIDED,
+    /** An API key was created (content: its name and role; never the key). Not about a case: the case id is empty. */
+    KEY_CREATED,
+    /** An API key was revoked (content: its name). */
+    KEY_REVOKED,
+    /** The list of API keys was read (content: how many). */
+    KEYS_LISTED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -27,7 +27,7 @@ import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.access.Caller;
 import org.pumpauth.server.audit.AuditEvent;
 import org.pumpauth.server.audit.AuditLog;
-import org.pumpauth.server.audit.Sha256;
+import org.pumpauth.server.audit.Document;
 
 /**
  * The review service's application logic: evaluate, submit, read, add information, decide. Each
@@ -91,8 +91,9 @@ public final class CaseService implements AutoCloseable {
                     + " characters")));
         }
         JsonNode tree = tree(body);
-        String canonical = CanonicalJson.of(tree);
-        String bodyHash = Sha256.hex(canonical);
+        Document requestDocument = Document.of(CanonicalJson.of(tree));
+        String canonical = requestDocument.content();
+        String bodyHash = requestDocument.hash();
         String policy = request.policy().or(() -> defaultPolicy).orElseThrow(() -> new InvalidRequestException(List.of(
                 new Problem("policy", "is required: this server has no default policy"))));
         PolicySelection selection = select(policy);
@@ -105,17 +106,18 @@ public final class CaseService implements AutoCloseable {
         }
         Urgency urgency = Urgency.of(tree.path("urgency").asText(""));
         Determination determination = evaluate(request, selection, receivedAt);
-        String determinationJson = DeterminationJson.toJson(determination);
+        Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
+        String determinationJson = determinationDocument.content();
         Evaluated evaluated = evaluated(determination, now);
         CaseStore.Row row = new CaseStore.Row(UUID.randomUUID().toString(), caller.name(), request.requestId(), bodyHash,
                 policy, evaluated.status(), urgency, receivedAt, urgency.dueAt(receivedAt), canonical, evaluated.decision());
         ReviewCase.StoredDetermination stored = new ReviewCase.StoredDetermination(1, now, determination.outcome().name(),
                 determinationJson);
         List<AuditLog.Event> events = new ArrayList<>(3);
-        events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, canonical));
-        events.addAll(evaluated.events(row.id(), determinationJson, now));
-        SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, determinationJson,
-                determination.outcome().name(), now, events));
+        events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, requestDocument));
+        events.addAll(evaluated.events(row.id(), determinationDocument, now));
+        SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, requestDocument,
+                determinationDocument, determination.outcome().name(), now, events));
         if (result == SubmissionWriter.Result.STORED) {
             return new Submission(CaseStore.full(row, List.of(stored)), true);
         }
@@ -150,7 +152,7 @@ public final class CaseService implements AutoCloseable {
         if (!patch.isObject()) {
             throw new InvalidRequestException(List.of(new Problem("", "a merge patch of a review request must be a JSON object")));
         }
-        return jdbi.inTransaction(h -> {
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
             CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
             if (row.status().isFinal()) {
                 throw new ServiceException.Conflict("the case is " + row.status().code() + ": it takes no more information");
@@ -165,23 +167,24 @@ public final class CaseService implements AutoCloseable {
             if (!fixed.isEmpty()) {
                 throw new InvalidRequestException(fixed);
             }
-            String canonical = CanonicalJson.of(merged);
+            Document requestDocument = Document.of(CanonicalJson.of(merged));
+            String canonical = requestDocument.content();
             ReviewRequest request = reader.read(canonical);
             Instant now = now();
             Determination determination = evaluate(request, select(row.policy()), row.receivedAt());
             int seq = CaseStore.determinations(h, id).size() + 1;
-            String determinationJson = DeterminationJson.toJson(determination);
+            Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
             Evaluated evaluated = evaluated(determination, now);
             CaseStore.Row updated = new CaseStore.Row(row.id(), row.submitter(), row.requestId(), row.bodyHash(), row.policy(),
                     evaluated.status(), row.urgency(), row.receivedAt(), row.dueAt(), canonical, evaluated.decision());
-            CaseStore.update(h, updated);
-            CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationJson);
+            CaseStore.update(h, updated, requestDocument.hash());
+            CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationDocument.hash());
             List<AuditLog.Event> events = new ArrayList<>(3);
             events.add(new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch)));
-            events.addAll(evaluated.events(id, determinationJson, now));
-            AuditLog.appendAll(h, events);
+            events.addAll(evaluated.events(id, determinationDocument, now));
+            AuditLog.appendAll(h, events, List.of(requestDocument, determinationDocument));
             return CaseStore.load(h, updated);
-        });
+        }));
     }
 
     /** Records a reviewer's final decision. Approve: nurse or physician; deny: physician only (G3). */
@@ -206,7 +209,7 @@ public final class CaseService implements AutoCloseable {
         if (verdict.get() == Verdict.DENY && !caller.role().mayDeny()) {
             throw new ServiceException.Forbidden("only a physician may deny a case (G3); this key is " + caller.role().code());
         }
-        return jdbi.inTransaction(h -> {
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
             CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
             if (row.status().isFinal()) {
                 throw new ServiceException.Conflict("the case is already " + row.status().code());
@@ -215,15 +218,15 @@ public final class CaseService implements AutoCloseable {
             CaseStore.decide(h, id, decision);
             AuditLog.append(h, id, AuditEvent.DECIDED, caller.name(), decision.at(), decisionContent(decision));
             return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
-        });
+        }));
     }
 
     /** What an evaluation leaves an open case with: its status, the system's approval if it meets the criteria. */
     private record Evaluated(CaseStatus status, Optional<ReviewCase.Decision> decision, String decisionContent) {
         /** The audit events of the evaluation: evaluated, and decided when it approved the case. */
-        List<AuditLog.Event> events(String caseId, String determinationJson, Instant now) {
+        List<AuditLog.Event> events(String caseId, Document determination, Instant now) {
             List<AuditLog.Event> events = new ArrayList<>(2);
-            events.add(new AuditLog.Event(caseId, AuditEvent.EVALUATED, Caller.SYSTEM, now, determinationJson));
+            events.add(new AuditLog.Event(caseId, AuditEvent.EVALUATED, Caller.SYSTEM, now, determination));
             decision.ifPresent(d -> events.add(new AuditLog.Event(caseId, AuditEvent.DECIDED, Caller.SYSTEM, now,
                     decisionContent)));
             return events;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.pumpauth.server.store.Sql;
 
@@ -20,33 +21,69 @@ final class CaseStore {
     record Row(String id, String submitter, String requestId, String bodyHash, String policy, CaseStatus status,
             Urgency urgency, Instant receivedAt, Instant dueAt, String requestJson, Optional<ReviewCase.Decision> decision) {}
 
-    static void insert(Handle h, Row row) {
-        Optional<ReviewCase.Decision> d = row.decision();
-        h.createUpdate("INSERT INTO review_case (id, submitter, request_id, body_hash, policy, status, urgency,"
-                        + " received_at, due_at, request_json, decision, decided_by, decided_at, rationale)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, row.id()).bind(1, row.submitter()).bind(2, row.requestId()).bind(3, row.bodyHash())
-                .bind(4, row.policy()).bind(5, row.status().code()).bind(6, row.urgency().code())
-                .bind(7, Sql.timestamp(row.receivedAt())).bind(8, Sql.timestamp(row.dueAt())).bind(9, row.requestJson())
-                .bind(10, d.map(x -> x.verdict().code()).orElse(null))
-                .bind(11, d.map(ReviewCase.Decision::by).orElse(null))
-                .bind(12, d.map(x -> Sql.timestamp(x.at())).orElse(null))
-                .bind(13, d.map(ReviewCase.Decision::rationale).orElse(null))
-                .execute();
+    /** A determination's JSON: in the row (stored before documents were stored once) or the document it names. */
+    private static final String DETERMINATION_JSON = "COALESCE(determination.json,"
+            + " (SELECT doc.content FROM document doc WHERE doc.hash = determination.json_hash)) AS json_text";
+
+    /**
+     * The case's columns, with its request as it stands: in the row (cases stored before documents were
+     * stored once) or the document the row names.
+     */
+    private static final String CASE_COLUMNS = "review_case.*, COALESCE(request_json,"
+            + " (SELECT d.content FROM document d WHERE d.hash = review_case.request_hash)) AS request_text";
+
+    /** Inserts the case row; its request is the document {@code requestHash}, stored with the audit entries. */
+    static void insert(Handle h, Row row, String requestHash) {
+        insertAll(h, List.of(row), List.of(requestHash));
     }
 
-    static void insertDetermination(Handle h, String caseId, int seq, Instant at, String outcome, String json) {
-        h.createUpdate("INSERT INTO determination (case_id, seq, at, outcome, json) VALUES (?, ?, ?, ?, ?)")
-                .bind(0, caseId).bind(1, seq).bind(2, Sql.timestamp(at)).bind(3, outcome).bind(4, json)
-                .execute();
+    /**
+     * Inserts the case rows in one batch (one round trip to the database for all of them), in the
+     * order given; each request is the document named at the same place in {@code requestHashes}.
+     */
+    static void insertAll(Handle h, List<Row> rows, List<String> requestHashes) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO review_case (id, submitter, request_id, body_hash, policy,"
+                + " status, urgency, received_at, due_at, request_hash, decision, decided_by, decided_at, rationale)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Optional<ReviewCase.Decision> d = row.decision();
+            batch.bind(0, row.id()).bind(1, row.submitter()).bind(2, row.requestId()).bind(3, row.bodyHash())
+                    .bind(4, row.policy()).bind(5, row.status().code()).bind(6, row.urgency().code())
+                    .bind(7, Sql.timestamp(row.receivedAt())).bind(8, Sql.timestamp(row.dueAt())).bind(9, requestHashes.get(i))
+                    .bind(10, d.map(x -> x.verdict().code()).orElse(null))
+                    .bind(11, d.map(ReviewCase.Decision::by).orElse(null))
+                    .bind(12, d.map(x -> Sql.timestamp(x.at())).orElse(null))
+                    .bind(13, d.map(ReviewCase.Decision::rationale).orElse(null))
+                    .add();
+        }
+        batch.execute();
     }
 
-    /** Stores the request as it now stands, the status and the decision, if any. */
-    static void update(Handle h, Row row) {
+    /** A determination row to insert: its JSON is the document {@code jsonHash}, stored with the audit entries. */
+    record DeterminationRow(String caseId, int seq, Instant at, String outcome, String jsonHash) {}
+
+    static void insertDetermination(Handle h, String caseId, int seq, Instant at, String outcome, String jsonHash) {
+        insertDeterminations(h, List.of(new DeterminationRow(caseId, seq, at, outcome, jsonHash)));
+    }
+
+    /** Inserts the determination rows in one batch. */
+    static void insertDeterminations(Handle h, List<DeterminationRow> rows) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO determination (case_id, seq, at, outcome, json_hash)"
+                + " VALUES (?, ?, ?, ?, ?)");
+        for (DeterminationRow d : rows) {
+            batch.bind(0, d.caseId()).bind(1, d.seq()).bind(2, Sql.timestamp(d.at())).bind(3, d.outcome())
+                    .bind(4, d.jsonHash()).add();
+        }
+        batch.execute();
+    }
+
+    /** Stores the request as it now stands (the document {@code requestHash}), the status and the decision, if any. */
+    static void update(Handle h, Row row, String requestHash) {
         Optional<ReviewCase.Decision> d = row.decision();
-        h.createUpdate("UPDATE review_case SET request_json = ?, status = ?, decision = ?, decided_by = ?, decided_at = ?,"
-                        + " rationale = ? WHERE id = ?")
-                .bind(0, row.requestJson()).bind(1, row.status().code())
+        h.createUpdate("UPDATE review_case SET request_json = NULL, request_hash = ?, status = ?, decision = ?,"
+                        + " decided_by = ?, decided_at = ?, rationale = ? WHERE id = ?")
+                .bind(0, requestHash).bind(1, row.status().code())
                 .bind(2, d.map(x -> x.verdict().code()).orElse(null))
                 .bind(3, d.map(ReviewCase.Decision::by).orElse(null))
                 .bind(4, d.map(x -> Sql.timestamp(x.at())).orElse(null))
@@ -63,20 +100,21 @@ final class CaseStore {
 
     /** The case row, locked for update when {@code lock} (to serialise changes to one case). */
     static Optional<Row> find(Handle h, String id, boolean lock) {
-        return h.createQuery("SELECT * FROM review_case WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
+        return h.createQuery("SELECT " + CASE_COLUMNS + " FROM review_case WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
                 .bind(0, id).map((rs, ctx) -> row(rs)).findOne();
     }
 
     static Optional<Row> findByRequest(Handle h, String submitter, String requestId) {
-        return h.createQuery("SELECT * FROM review_case WHERE submitter = ? AND request_id = ?")
+        return h.createQuery("SELECT " + CASE_COLUMNS + " FROM review_case WHERE submitter = ? AND request_id = ?")
                 .bind(0, submitter).bind(1, requestId).map((rs, ctx) -> row(rs)).findOne();
     }
 
     static List<ReviewCase.StoredDetermination> determinations(Handle h, String caseId) {
-        return h.createQuery("SELECT seq, at, outcome, json FROM determination WHERE case_id = ? ORDER BY seq")
+        return h.createQuery("SELECT seq, at, outcome, " + DETERMINATION_JSON + " FROM determination WHERE case_id = ?"
+                        + " ORDER BY seq")
                 .bind(0, caseId)
                 .map((rs, ctx) -> new ReviewCase.StoredDetermination(rs.getInt("seq"), Sql.instant(rs, "at"),
-                        rs.getString("outcome"), rs.getString("json")))
+                        rs.getString("outcome"), rs.getString("json_text")))
                 .list();
     }
 
@@ -91,7 +129,7 @@ final class CaseStore {
 
     /** The queue: cases matching the query (and the submitter, if given), by due time, each with its latest determination. */
     static List<ReviewCase> queue(Handle h, CaseQuery query, Optional<String> submitter) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM review_case WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM review_case WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         submitter.ifPresent(s -> {
             sql.append(" AND submitter = ?");
@@ -126,13 +164,14 @@ final class CaseStore {
         for (int i = 0; i < rows.size(); i++) {
             in.append(i == 0 ? "?" : ", ?");
         }
-        Query dq = h.createQuery("SELECT d.case_id, d.seq, d.at, d.outcome, d.json FROM determination d WHERE d.case_id IN ("
-                + in + ") AND d.seq = (SELECT MAX(seq) FROM determination m WHERE m.case_id = d.case_id)");
+        Query dq = h.createQuery("SELECT determination.case_id, determination.seq, determination.at, determination.outcome, "
+                + DETERMINATION_JSON + " FROM determination WHERE determination.case_id IN (" + in + ") AND determination.seq ="
+                + " (SELECT MAX(seq) FROM determination m WHERE m.case_id = determination.case_id)");
         for (int i = 0; i < rows.size(); i++) {
             dq.bind(i, rows.get(i).id());
         }
         dq.map((rs, ctx) -> Map.entry(rs.getString("case_id"), new ReviewCase.StoredDetermination(rs.getInt("seq"),
-                        Sql.instant(rs, "at"), rs.getString("outcome"), rs.getString("json"))))
+                        Sql.instant(rs, "at"), rs.getString("outcome"), rs.getString("json_text"))))
                 .forEach(e -> latest.put(e.getKey(), e.getValue()));
         List<ReviewCase> cases = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -150,6 +189,6 @@ final class CaseStore {
         return new Row(rs.getString("id"), rs.getString("submitter"), rs.getString("request_id"), rs.getString("body_hash"),
                 rs.getString("policy"), CaseStatus.of(rs.getString("status")).orElseThrow(),
                 Urgency.of(rs.getString("urgency")), Sql.instant(rs, "received_at"), Sql.instant(rs, "due_at"),
-                rs.getString("request_json"), decision);
+                rs.getString("request_text"), decision);
     }
 }

@@ -3,6 +3,7 @@ package org.pumpauth.server.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.audit.AuditLog;
+import org.pumpauth.server.audit.Document;
 import org.pumpauth.server.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,8 @@ final class SubmissionWriter implements AutoCloseable {
     private boolean running = true; // guarded by this: no job is queued once it is false
 
     /** A case to store, complete with what it is stored with. */
-    record NewCase(CaseStore.Row row, String determinationJson, String outcome, Instant at, List<AuditLog.Event> events) {}
+    record NewCase(CaseStore.Row row, Document request, Document determination, String outcome, Instant at,
+            List<AuditLog.Event> events) {}
 
     /** How a write ended: stored, or refused because the (submitter, requestId) is taken. */
     enum Result { STORED, DUPLICATE }
@@ -142,17 +145,49 @@ final class SubmissionWriter implements AutoCloseable {
         }
     }
 
-    /** Stores the group in one transaction; on any failure, once more case by case. Completes every job. */
+    /**
+     * The order in which a group's rows are inserted: every writer takes the unique index's entries in
+     * this one order, so two writers on one database (two instances) wait for each other, never deadlock.
+     */
+    static final Comparator<Job> LOCK_ORDER = Comparator.comparing((Job job) -> job.newCase().row().submitter())
+            .thenComparing(job -> job.newCase().row().requestId());
+
+    /**
+     * Stores the group in one transaction; on any failure, once more case by case. When the database
+     * cancels the transaction to resolve a conflict with another writer, runs it again (a few times,
+     * then answers each submitter 503). Completes every job.
+     */
     static void writeBatch(Jdbi jdbi, List<Job> batch) {
+        List<Job> ordered = new ArrayList<>(batch);
+        ordered.sort(LOCK_ORDER);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(jdbi, ordered);
+                return;
+            } catch (RuntimeException e) {
+                if (!Sql.isTransient(e)) {
+                    throw e;
+                }
+                if (attempt == Retrying.ATTEMPTS) {
+                    ServiceException.Unavailable gaveUp = Retrying.gaveUp();
+                    ordered.forEach(job -> job.done().completeExceptionally(gaveUp));
+                    return;
+                }
+                Retrying.pause(attempt);
+            }
+        }
+    }
+
+    private static void writeOnce(Jdbi jdbi, List<Job> batch) {
         try {
             jdbi.useTransaction(h -> {
                 insertAll(h, batch);
                 List<AuditLog.Event> events = new ArrayList<>(batch.size() * 3);
                 batch.forEach(job -> events.addAll(job.newCase().events()));
-                AuditLog.appendAll(h, events);
+                AuditLog.appendAll(h, events, documents(batch));
             });
         } catch (RuntimeException e) {
-            if (batch.size() == 1 && !Sql.isUniqueViolation(e)) {
+            if (Sql.isTransient(e) || batch.size() == 1 && !Sql.isUniqueViolation(e)) {
                 throw e;
             }
             writeOneByOne(jdbi, batch);
@@ -179,6 +214,9 @@ final class SubmissionWriter implements AutoCloseable {
                     h.releaseSavepoint("one_case");
                     stored.add(job);
                 } catch (RuntimeException e) {
+                    if (Sql.isTransient(e)) {
+                        throw e; // the whole group is run again
+                    }
                     h.rollbackToSavepoint("one_case");
                     if (Sql.isUniqueViolation(e)) {
                         duplicates.add(job);
@@ -191,7 +229,7 @@ final class SubmissionWriter implements AutoCloseable {
             List<AuditLog.Event> events = new ArrayList<>();
             stored.forEach(job -> events.addAll(job.newCase().events()));
             if (!events.isEmpty()) {
-                AuditLog.appendAll(h, events);
+                AuditLog.appendAll(h, events, documents(stored));
             }
         });
         stored.forEach(job -> job.done().complete(Result.STORED));
@@ -201,12 +239,29 @@ final class SubmissionWriter implements AutoCloseable {
         }
     }
 
+    /** The group's cases in one batch, then their determinations in another: two round trips for the group. */
     private static void insertAll(Handle h, List<Job> jobs) {
+        List<CaseStore.Row> rows = new ArrayList<>(jobs.size());
+        List<String> requests = new ArrayList<>(jobs.size());
+        List<CaseStore.DeterminationRow> determinations = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
             NewCase c = job.newCase();
-            CaseStore.insert(h, c.row());
-            CaseStore.insertDetermination(h, c.row().id(), 1, c.at(), c.outcome(), c.determinationJson());
+            rows.add(c.row());
+            requests.add(c.request().hash());
+            determinations.add(new CaseStore.DeterminationRow(c.row().id(), 1, c.at(), c.outcome(), c.determination().hash()));
         }
+        CaseStore.insertAll(h, rows, requests);
+        CaseStore.insertDeterminations(h, determinations);
+    }
+
+    /** The documents the cases' rows reference (stored once with the audit entries, which reference them too). */
+    private static List<Document> documents(List<Job> jobs) {
+        List<Document> documents = new ArrayList<>(jobs.size() * 2);
+        for (Job job : jobs) {
+            documents.add(job.newCase().request());
+            documents.add(job.newCase().determination());
+        }
+        return documents;
     }
 
     /** Stores the submissions already waiting (for up to 5 s), then answers any left as unavailable. */

@@ -29,6 +29,10 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setPoolName("pumpauth");
         config.setInitializationFailTimeout(-1);
+        if (!settings.isEmbedded()) {
+            // A batch of inserts (a group of cases, its audit entries) as multi-row statements: fewer round trips.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);

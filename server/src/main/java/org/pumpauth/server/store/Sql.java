@@ -10,6 +10,12 @@ import java.time.temporal.ChronoUnit;
 /** Conventions shared by the stores: instants are kept to the millisecond as UTC timestamps. */
 public final class Sql {
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * The states in which the database cancelled a transaction that may succeed when run again:
+     * serialization failure (40001, also H2's deadlock), deadlock detected (PostgreSQL 40P01), lock
+     * timeout (H2 HYT00, PostgreSQL 55P03).
+     */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40001", "40P01", "HYT00", "55P03");
 
     private Sql() {}
 
@@ -24,11 +30,26 @@ public final class Sql {
 
     /** The error, or one of its causes, is a unique-constraint violation (the same on H2 and PostgreSQL). */
     public static boolean isUniqueViolation(Throwable e) {
+        return hasState(e, java.util.Set.of(UNIQUE_VIOLATION));
+    }
+
+    /** The error, one of its causes, or an error chained to one (a batch's), has one of the SQL states. */
+    private static boolean hasState(Throwable e, java.util.Set<String> states) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException && UNIQUE_VIOLATION.equals(((SQLException) t).getSQLState())) {
-                return true;
+            if (t instanceof SQLException) {
+                int depth = 0;
+                for (SQLException s = (SQLException) t; s != null && depth < 100; s = s.getNextException(), depth++) {
+                    if (states.contains(s.getSQLState())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    /** The error, or one of its causes, cancelled the transaction to resolve a conflict with another one: run it again. */
+    public static boolean isTransient(Throwable e) {
+        return hasState(e, TRANSIENT);
     }
 }

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +22,7 @@ import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.audit.AuditEvent;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.audit.AuditVerifier;
+import org.pumpauth.server.audit.Document;
 import org.pumpauth.server.audit.Sha256;
 import org.pumpauth.server.store.Database;
 import org.pumpauth.server.testing.TestDatabase;
@@ -48,7 +55,8 @@ abstract class SubmissionWriterTest {
         String id = UUID.randomUUID().toString();
         CaseStore.Row row = new CaseStore.Row(id, "clinic-a", requestId, Sha256.hex(requestId), policy,
                 CaseStatus.PENDING_REVIEW, Urgency.STANDARD, AT, Urgency.STANDARD.dueAt(AT), "{}", Optional.empty());
-        return new SubmissionWriter.Job(new SubmissionWriter.NewCase(row, "{}", "INSUFFICIENT_INFORMATION", AT,
+        return new SubmissionWriter.Job(new SubmissionWriter.NewCase(row, Document.of("{}"), Document.of("{}"),
+                "INSUFFICIENT_INFORMATION", AT,
                 List.of(new AuditLog.Event(id, AuditEvent.SUBMITTED, "clinic-a", AT, "{}"))));
     }
 
@@ -73,6 +81,42 @@ abstract class SubmissionWriterTest {
         AuditVerifier.Verification audit = new AuditVerifier(db.jdbi()).verify();
         assertThat(audit.intact()).isTrue();
         assertThat(audit.entries()).isEqualTo(2);
+    }
+
+    @Test
+    void two_writers_with_the_same_requests_in_opposite_orders_store_each_once_without_a_deadlock() throws Exception {
+        // Two instances on one database: each writer's group holds the other's requests in reverse order.
+        List<SubmissionWriter.Job> up = new ArrayList<>();
+        List<SubmissionWriter.Job> down = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            up.add(job("R-" + i, "nia-cg-310"));
+            down.add(0, job("R-" + i, "nia-cg-310"));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> writers = List.of(
+                pool.submit(() -> {
+                    start.await();
+                    SubmissionWriter.writeBatch(db.jdbi(), up);
+                    return null;
+                }),
+                pool.submit(() -> {
+                    start.await();
+                    SubmissionWriter.writeBatch(db.jdbi(), down);
+                    return null;
+                }));
+        start.countDown();
+        for (Future<?> w : writers) {
+            w.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<SubmissionWriter.Job> all = new ArrayList<>(up);
+        all.addAll(down);
+        assertThat(all).allSatisfy(job -> assertThat(job.done()).isCompleted().isNotCompletedExceptionally());
+        assertThat(all).filteredOn(job -> job.done().join() == SubmissionWriter.Result.STORED).hasSize(40);
+        assertThat(cases()).isEqualTo(40);
+        assertThat(new AuditVerifier(db.jdbi()).verify().intact()).isTrue();
     }
 
     @Test
