@@ -101,7 +101,7 @@ final class TextReport {
         String rest = " ".repeat(first.length());
         out.append(Wrap.text(first, rest, node.text() + "  [" + node.id() + "]"));
         if (mark != Mark.NOT_NEEDED) {
-            for (String facts : facts(node)) {
+            for (String facts : facts(node, mark == Mark.MET)) {
                 out.append(Wrap.text(rest + "  ", rest + "    ", facts));
             }
             if (mark != Mark.MET && node.interpretation().isPresent()) {
@@ -118,9 +118,19 @@ final class TextReport {
      * line per group: {@code conservativeTherapy: weeks = 16, regionSpecific not stated}.
      */
     static List<String> facts(CriterionResult node) {
+        return facts(node, false);
+    }
+
+    /**
+     * As {@link #facts(CriterionResult)}; for a criterion met, only the facts the request states: a
+     * fact not stated did not meet it (G13), and "MET ... not stated" would read as if silence had.
+     */
+    static List<String> facts(CriterionResult node, boolean statedOnly) {
         Set<String> shownBelow = new HashSet<>();
         node.children().forEach(child -> collectFields(child, shownBelow));
-        List<FactValue> own = node.facts().stream().filter(f -> !shownBelow.contains(f.field())).collect(Collectors.toList());
+        List<FactValue> own = node.facts().stream()
+                .filter(f -> !shownBelow.contains(f.field()) && (!statedOnly || f.isKnown()))
+                .collect(Collectors.toList());
         List<String> lines = new ArrayList<>();
         int i = 0;
         while (i < own.size()) {

@@ -17,10 +17,11 @@ import org.pumpauth.policy.Pathway;
 import org.pumpauth.policy.PolicySelection;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.request.ReviewRequest;
+import org.pumpauth.terminology.Terminology;
 
 /**
  * The review engine: a pure function from a request, a policy and today's date to a
- * {@link Determination}. No I/O, no clock, no shared state: safe to call from any thread.
+ * {@link Determination}. No I/O, no clock, no mutable state: safe to call from any thread.
  *
  * <p>The steps: the version in force on the service date (G8); the policy's scope (a request
  * outside it is not addressed or investigational); the pathway the service kind and indication
@@ -28,6 +29,16 @@ import org.pumpauth.request.ReviewRequest;
  * missing; reasons and warnings.
  */
 public final class Engine {
+    private final Terminology terminology;
+
+    /** An engine with the built-in terminology tables (G14). */
+    public Engine() {
+        this(Terminology.builtIn());
+    }
+
+    public Engine(Terminology terminology) {
+        this.terminology = terminology;
+    }
 
     /** Evaluates {@code request} under the version of {@code selection} that applies to it. */
     public Determination evaluate(ReviewRequest request, PolicySelection selection, LocalDate today) {
@@ -47,7 +58,7 @@ public final class Engine {
 
     /** Evaluates {@code request} under one version, as of {@code serviceDate}. */
     public Determination evaluate(ReviewRequest request, PolicyVersion version, LocalDate serviceDate) {
-        Evaluation evaluation = new Evaluation(request, serviceDate);
+        Evaluation evaluation = new Evaluation(request, serviceDate, terminology);
         PolicyRef policy = new PolicyRef(version.id(), Optional.of(version.effectiveFrom()), version.title());
         List<String> warnings = Warnings.of(request, version);
 

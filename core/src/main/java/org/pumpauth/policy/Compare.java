@@ -35,10 +35,22 @@ public record Compare(Meta meta, Fact fact, Operator operator, Object operand, T
         if (value == Absent.VALUE) {
             return Truth.UNKNOWN;
         }
+        if (value instanceof Partial && operator != Operator.SAME_AS) {
+            return partly(evaluation, (Partial) value, ((Partial) value).test(operator, operand));
+        }
         switch (operator) {
             case SAME_AS: {
                 Object other = ((Fact) operand).read(evaluation);
-                return other == Absent.VALUE ? Truth.UNKNOWN : Truth.of(value.equals(other));
+                if (other == Absent.VALUE || (value instanceof Partial && other instanceof Partial)) {
+                    return Truth.UNKNOWN;
+                }
+                if (value instanceof Partial) {
+                    return partly(evaluation, (Partial) value, ((Partial) value).test(operator, other));
+                }
+                if (other instanceof Partial) {
+                    return partly(evaluation, (Partial) other, ((Partial) other).test(operator, value));
+                }
+                return Truth.of(value.equals(other));
             }
             case IS:
                 return Truth.of(value.equals(operand));
@@ -58,6 +70,14 @@ public record Compare(Meta meta, Fact fact, Operator operator, Object operand, T
             default:
                 return Truth.of(operator.holds(((Number) value).doubleValue(), ((Number) operand).doubleValue()));
         }
+    }
+
+    /** A derived value known in part (G14) that leaves the test open asks for the field itself. */
+    private static Truth partly(Evaluation evaluation, Partial value, Truth truth) {
+        if (truth == Truth.UNKNOWN) {
+            evaluation.saw(value.field(), Absent.VALUE);
+        }
+        return truth;
     }
 
     /** Free text (a drug's name) compares without regard to case; the compiler lower-cases its operands. */

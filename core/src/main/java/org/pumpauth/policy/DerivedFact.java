@@ -3,9 +3,7 @@ package org.pumpauth.policy;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.pumpauth.request.Absent;
 import org.pumpauth.request.Field;
 import org.pumpauth.request.FieldType;
@@ -53,8 +51,8 @@ public enum DerivedFact implements Fact {
         }
     },
     /**
-     * Intraspinal (intrathecal or epidural) delivery (G11): {@code service.route}, else the codes,
-     * since every code in {@link #INTRASPINAL_CODES} names an intrathecal or epidural device.
+     * Intraspinal (intrathecal or epidural) delivery (G11): {@code service.route}, else a code whose
+     * descriptor names an intrathecal or epidural service (G14, {@code policies/terminology/code-facts.tsv}).
      */
     INTRASPINAL("intraspinal", FieldType.BOOLEAN) {
         @Override
@@ -65,20 +63,19 @@ public enum DerivedFact implements Fact {
                 return route.equals("intrathecal") || route.equals("epidural") ? Boolean.TRUE : Boolean.FALSE;
             }
             ReviewRequest request = e.request();
-            for (String code : request.codes()) {
-                if (INTRASPINAL_CODES.contains(code)) {
-                    e.saw(CODES.contractPath(), request.codes());
-                    return Boolean.TRUE;
-                }
+            if (e.terminology().codes().statesIntraspinal(request.codes())) {
+                e.saw(CODES.contractPath(), request.codes());
+                return Boolean.TRUE;
             }
             e.saw(ROUTE.contractPath(), Absent.VALUE);
             return Absent.VALUE;
         }
     },
     /**
-     * Ruling G9: {@code service.drug.fdaApprovedForRoute}, else for the intrathecal route the FDA
-     * table: morphine, ziconotide and baclofen are approved; a compounded drug or a mixture is not;
-     * hydromorphone, bupivacaine, fentanyl and clonidine are not.
+     * Ruling G9: {@code service.drug.fdaApprovedForRoute}, else a compounded drug is not, else for the
+     * intrathecal route the drug table's FDA column ({@code policies/terminology/drugs.tsv}): morphine,
+     * ziconotide and baclofen are approved; hydromorphone, bupivacaine, fentanyl, clonidine and any
+     * mixture are not.
      */
     FDA_APPROVED_FOR_ROUTE("drugFdaApprovedForRoute", FieldType.BOOLEAN) {
         @Override
@@ -95,7 +92,7 @@ public enum DerivedFact implements Fact {
             Object route = e.request().valueOf(ROUTE);
             Object drug = e.request().valueOf(DRUG_NAME);
             Optional<Boolean> approved = "intrathecal".equals(route) && drug instanceof String
-                    ? intrathecalApproval((String) drug)
+                    ? e.terminology().drugs().intrathecalApproval((String) drug)
                     : Optional.empty();
             if (approved.isEmpty()) {
                 e.saw(FDA_APPROVED.contractPath(), Absent.VALUE);
@@ -117,13 +114,6 @@ public enum DerivedFact implements Fact {
                     : (double) ChronoUnit.MONTHS.between((LocalDate) injury, e.serviceDate());
         }
     };
-
-    /** CPT codes for intrathecal or epidural catheters and pumps (NIA_CG_310's code list). */
-    public static final Set<String> INTRASPINAL_CODES = Set.of("62350", "62351", "62355", "62360", "62361", "62362");
-
-    private static final Set<String> APPROVED_INTRATHECAL = Set.of("morphine", "ziconotide", "baclofen");
-    private static final Set<String> NOT_APPROVED_INTRATHECAL =
-            Set.of("hydromorphone", "bupivacaine", "fentanyl", "clonidine");
 
     private static final Field MEMBER_AGE = RequestContract.field("member.age");
     private static final Field BIRTH_DATE = RequestContract.field("member.birthDate");
@@ -180,25 +170,6 @@ public enum DerivedFact implements Fact {
         for (DerivedFact fact : values()) {
             if (fact.factName.equals(name)) {
                 return Optional.of(fact);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** G9's table; a name that reads as a mixture ("morphine + bupivacaine") is not approved. */
-    static Optional<Boolean> intrathecalApproval(String drugName) {
-        String name = drugName.toLowerCase(Locale.ROOT);
-        if (name.matches(".*(\\+|/|,|\\band\\b|\\bwith\\b|mixture|compounded).*")) {
-            return Optional.of(false);
-        }
-        for (String word : name.split("[^a-z]+")) {
-            if (NOT_APPROVED_INTRATHECAL.contains(word)) {
-                return Optional.of(false);
-            }
-        }
-        for (String word : name.split("[^a-z]+")) {
-            if (APPROVED_INTRATHECAL.contains(word)) {
-                return Optional.of(true);
             }
         }
         return Optional.empty();

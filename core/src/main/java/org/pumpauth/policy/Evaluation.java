@@ -12,6 +12,7 @@ import org.pumpauth.logic.Truth;
 import org.pumpauth.request.Absent;
 import org.pumpauth.request.Item;
 import org.pumpauth.request.ReviewRequest;
+import org.pumpauth.terminology.Terminology;
 
 /**
  * One request evaluated against criteria as of its service date, building the trace: every
@@ -21,13 +22,20 @@ import org.pumpauth.request.ReviewRequest;
 public final class Evaluation {
     private final ReviewRequest request;
     private final LocalDate serviceDate;
+    private final Terminology terminology;
     private Item item;
     private Frame frame;
     private boolean quiet;
 
+    /** An evaluation with the built-in terminology tables (G14). */
     public Evaluation(ReviewRequest request, LocalDate serviceDate) {
+        this(request, serviceDate, Terminology.builtIn());
+    }
+
+    public Evaluation(ReviewRequest request, LocalDate serviceDate, Terminology terminology) {
         this.request = request;
         this.serviceDate = serviceDate;
+        this.terminology = terminology;
     }
 
     public ReviewRequest request() {
@@ -36,6 +44,11 @@ public final class Evaluation {
 
     public LocalDate serviceDate() {
         return serviceDate;
+    }
+
+    /** The tables that say what names and codes state (G14). */
+    public Terminology terminology() {
+        return terminology;
     }
 
     Item item() {

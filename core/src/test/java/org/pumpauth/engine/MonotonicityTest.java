@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,10 +32,11 @@ import org.pumpauth.request.Field;
 import org.pumpauth.request.RequestContract;
 import org.pumpauth.request.RequestReader;
 import org.pumpauth.logic.Truth;
+import org.pumpauth.terminology.Terminology;
 
 /**
  * G1's promise, over random requests and every built-in policy version: filling in a fact the
- * determination asked for never turns a known criterion result into the other known result, and
+ * determination asked for (with a value that agrees with what the request states of it, G14) never turns a known criterion result into the other known result, and
  * never turns a request that does not meet criteria into one that does. Criteria that read silence
  * as a statement ({@code unstated}, {@code present}, {@code absent: empty}, a document asked for when
  * absent) are left out of the criterion-level check: there, silence is itself a fact.
@@ -67,7 +70,7 @@ class MonotonicityTest {
                         continue;
                     }
                     ObjectNode filled = json.deepCopy();
-                    RandomRequests.set(filled, field.path(), RandomRequests.value(random, field));
+                    RandomRequests.set(filled, field.path(), agreeing(json, field, RandomRequests.value(random, field), random));
                     Determination after = evaluate(filled, version);
                     checked[0]++;
                     String context = version.key() + " seed " + seed + " filling " + field + ": " + before.outcome()
@@ -88,6 +91,40 @@ class MonotonicityTest {
             }
         });
         assertThat(checked[0]).as("fills checked: the generator must reach missing facts").isGreaterThan(1000);
+    }
+
+    /**
+     * A filled value that agrees with what the request already states of the field (G14): a route
+     * asked although an intraspinal code states intrathecal or epidural is one of those two; conditions
+     * asked although some diagnosis codes state conditions include those.
+     */
+    private static Object agreeing(ObjectNode json, Field field, Object value, Random random) {
+        Terminology tables = Terminology.builtIn();
+        if (field.path().equals("service.route")) {
+            List<String> codes = strings(json.at("/service/codes"));
+            if (tables.codes().statesIntraspinal(codes)) {
+                return RandomRequests.pick(random, List.of("intrathecal", "epidural"));
+            }
+        }
+        if (field.path().equals("indication.conditions")) {
+            List<String> conditions = new ArrayList<>();
+            for (String code : strings(json.at("/indication/diagnosisCodes"))) {
+                tables.diagnoses().condition(code).filter(c -> !conditions.contains(c)).ifPresent(conditions::add);
+            }
+            for (Object condition : (List<?>) value) {
+                if (!conditions.contains(condition)) {
+                    conditions.add((String) condition);
+                }
+            }
+            return conditions;
+        }
+        return value;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> strings = new ArrayList<>();
+        node.forEach(n -> strings.add(n.asText()));
+        return strings;
     }
 
     private static Determination evaluate(ObjectNode json, PolicyVersion version) {

@@ -17,6 +17,9 @@ final class RandomRequests {
     private static final List<String> CONDITIONS = List.of("spinal-cord-injury", "multiple-sclerosis",
             "traumatic-brain-injury", "failed-back-surgery-syndrome", "primary-liver-cancer",
             "colorectal-liver-metastases", "diabetes");
+    /** ICD-10-CM codes, most in the diagnosis table (G14), one not (chronic pain syndrome). */
+    static final List<String> DIAGNOSES = List.of("G35", "S06.2X1A", "G80.1", "M96.1", "G90.50", "B02.23", "C22.0",
+            "S14.109A", "G89.4");
     private static final List<String> DRUGS = List.of("morphine", "ziconotide", "baclofen", "hydromorphone",
             "floxuridine", "morphine + bupivacaine");
 
@@ -62,8 +65,14 @@ final class RandomRequests {
             case ENUM_LIST:
                 return List.of(pick(random, field.allowed()), pick(random, field.allowed()));
             case STRING_LIST:
-                return field.path().equals("service.codes") ? List.of(pick(random, List.of("62350", "62362", "E0783", "36260")))
-                        : List.of(pick(random, CONDITIONS));
+                switch (field.path()) {
+                    case "service.codes":
+                        return List.of(pick(random, List.of("62350", "62362", "62361", "62323", "E0783", "36260")));
+                    case "indication.diagnosisCodes":
+                        return List.of(pick(random, DIAGNOSES));
+                    default:
+                        return List.of(pick(random, CONDITIONS));
+                }
             case DATE:
                 return LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000)).toString();
             default:

@@ -17,6 +17,7 @@ import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
 import org.pumpauth.policy.Criteria;
 import org.pumpauth.policy.Criterion;
+import org.pumpauth.policy.DerivedField;
 import org.pumpauth.policy.Pathway;
 import org.pumpauth.policy.Policy;
 import org.pumpauth.policy.PolicyRegistry;
@@ -65,7 +66,7 @@ class UncitedFactsTest {
         assertThat(checked[0]).isGreaterThan(1000);
     }
 
-    /** Every field the version's scope, pathway choices and criteria read. */
+    /** Every field the version's scope, pathway choices and criteria read, and those G14 derives them from. */
     static Set<String> cited(PolicyVersion version) {
         List<Criterion> all = new ArrayList<>(version.scope());
         for (Pathway pathway : version.pathways()) {
@@ -77,6 +78,8 @@ class UncitedFactsTest {
             for (String path : Criteria.fields(criterion)) {
                 int list = path.indexOf("[]");
                 fields.add(list < 0 ? path : path.substring(0, list));
+                // G14: a field the request does not state is read from the fields that state it
+                DerivedField.of(path).ifPresent(derived -> fields.addAll(derived.sources()));
             }
         }
         return fields;

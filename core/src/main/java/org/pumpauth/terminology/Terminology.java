@@ -1,0 +1,50 @@
+package org.pumpauth.terminology;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tables that say what a request's names and codes state (ruling G14): drugs, procedure and
+ * supply codes, diagnoses. Data files under {@code policies/terminology/}, each row with its source.
+ */
+public record Terminology(Drugs drugs, CodeFacts codes, Diagnoses diagnoses) {
+    private static final String DIR = "/org/pumpauth/policies/terminology/";
+    static final String DRUGS = "drugs.tsv";
+    static final String CODES = "code-facts.tsv";
+    static final String DIAGNOSES = "diagnoses.tsv";
+
+    /** Reads the three tables from their text; every problem names its file and line. */
+    public static Terminology parse(String drugs, String codes, String diagnoses) {
+        List<String> problems = new ArrayList<>();
+        Terminology terminology = new Terminology(Drugs.parse(DRUGS, drugs, problems),
+                CodeFacts.parse(CODES, codes, problems), Diagnoses.parse(DIAGNOSES, diagnoses, problems));
+        if (!problems.isEmpty()) {
+            throw new TerminologyException(problems);
+        }
+        return terminology;
+    }
+
+    /** The tables shipped with pumpauth, read once. */
+    public static Terminology builtIn() {
+        return BuiltIn.TABLES;
+    }
+
+    private static final class BuiltIn {
+        static final Terminology TABLES = parse(resource(DRUGS), resource(CODES), resource(DIAGNOSES));
+
+        private static String resource(String name) {
+            try (InputStream in = Terminology.class.getResourceAsStream(DIR + name)) {
+                if (in == null) {
+                    throw new TerminologyException(List.of(DIR + name + ":1: missing from the build"));
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
