@@ -36,7 +36,7 @@ class LauncherIT {
              "indication": {"category": "chronic-noncancer-pain", "terminal": false},
              "pain": {"score": 7.5},
              "conservativeTherapy": {"weeks": 14, "regionSpecific": true, "outcome": "worsened"},
-             "medicationTrials": [{"class": "opioid", "route": "oral", "weeks": 13}],
+             "medicationTrials": [{"class": "opioid", "route": "oral", "weeks": 13, "outcome": "failed"}],
              "intraspinalTrials": [{"route": "intrathecal", "drugClass": "opioid", "reliefPercent": 55,
                                     "sideEffectsTolerable": true}]}
             """;
@@ -48,7 +48,7 @@ class LauncherIT {
              "indication": {"category": "chronic-noncancer-pain", "terminal": false},
              "pain": {"score": 4, "functionalDisability": false},
              "conservativeTherapy": {"weeks": 16, "regionSpecific": true, "outcome": "worsened"},
-             "medicationTrials": [{"class": "opioid", "route": "oral", "weeks": 14}],
+             "medicationTrials": [{"class": "opioid", "route": "oral", "weeks": 14, "outcome": "failed"}],
              "intraspinalTrials": [{"route": "intrathecal", "drugClass": "opioid", "reliefPercent": 30,
                                     "sideEffectsTolerable": true}],
              "psychEvaluation": {"completed": true, "documentsCognitiveAbility": true,

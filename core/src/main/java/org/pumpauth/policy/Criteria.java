@@ -51,6 +51,9 @@ public final class Criteria {
             fields.addAll(fieldsOf(((Latest) criterion).list()));
         } else if (criterion instanceof Count) {
             fields.addAll(fieldsOf(((Count) criterion).list()));
+        } else if (criterion instanceof Sum) {
+            fields.addAll(fieldsOf(((Sum) criterion).list()));
+            fields.addAll(fieldsOf(((Sum) criterion).of()));
         }
         criterion.children().forEach(child -> fields(child, fields));
     }

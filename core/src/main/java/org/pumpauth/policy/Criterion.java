@@ -8,7 +8,7 @@ import org.pumpauth.logic.Truth;
  * test itself in three-valued logic; {@link Evaluation} adds the trace around the nodes that
  * carry an id.
  */
-public sealed interface Criterion permits All, Any, Not, Compare, Exists, Latest, Count, Refer {
+public sealed interface Criterion permits All, Any, Not, Compare, Exists, Latest, Count, Sum, Refer {
     Meta meta();
 
     /** The node's logic on the evaluation at hand, children included. */

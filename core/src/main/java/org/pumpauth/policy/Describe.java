@@ -38,6 +38,11 @@ public final class Describe {
             return "count of " + c.list().factName() + " with " + inner(c.where()) + " " + c.operator().symbol() + " "
                     + operand(c.threshold()) + (c.absentIsEmpty() ? " (unstated: none)" : "");
         }
+        if (criterion instanceof Sum) {
+            Sum s = (Sum) criterion;
+            return "total " + s.of().factName() + " of " + s.list().factName() + " with " + inner(s.where()) + " "
+                    + s.operator().symbol() + " " + operand(s.threshold());
+        }
         Refer r = (Refer) criterion;
         return "individual review when " + inner(r.when());
     }

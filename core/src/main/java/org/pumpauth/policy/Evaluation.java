@@ -110,6 +110,17 @@ public final class Evaluation {
         }
     }
 
+    /** Reads a field of a list element, such as the {@code weeks} a {@link Sum} adds up. */
+    Object onItem(Item element, Fact fact) {
+        Item outer = item;
+        item = element;
+        try {
+            return fact.read(this);
+        } finally {
+            item = outer;
+        }
+    }
+
     /** Reads a fact without asking for it when it is unstated. */
     Object readQuietly(Fact fact) {
         boolean outer = quiet;

@@ -34,7 +34,7 @@ public final class PolicyCompiler {
             Set.of("id", "text", "cite", "interpretation", "outcome", "missingWhenFalse");
     private static final Set<String> PATHWAY_KEYS = Set.of("id", "text", "cite", "when", "outcome", "criteria");
     private static final Set<String> WHEN_KEYS = Set.of("kind", "indication", "if");
-    private static final List<String> BODY_KEYS = List.of("all", "any", "not", "fact", "exists", "latest", "count", "refer", "use");
+    private static final List<String> BODY_KEYS = List.of("all", "any", "not", "fact", "exists", "latest", "count", "sum", "refer", "use");
     private static final Set<Outcome> FAILURE_OUTCOMES =
             Set.of(Outcome.NOT_ADDRESSED, Outcome.INVESTIGATIONAL, Outcome.DOES_NOT_MEET_CRITERIA);
 
@@ -518,7 +518,10 @@ public final class PolicyCompiler {
         if (kind.equals("latest")) {
             allowed.add("then");
         }
-        if (kind.equals("count")) {
+        if (kind.equals("sum")) {
+            allowed.add("of");
+        }
+        if (kind.equals("count") || kind.equals("sum")) {
             allowed.add("absent");
             for (Operator op : Operator.values()) {
                 allowed.add(op.word());
@@ -549,12 +552,37 @@ public final class PolicyCompiler {
                 }
                 return criterion(thenNode, inItem, cite).map(then -> new Latest(meta, listFact, where.get(), then));
             }
+            case "sum":
+                return sum(map, meta, listFact, list.get().items().get(), where.get());
             default:
                 return count(map, meta, listFact, where.get());
         }
     }
 
-    private Optional<Criterion> count(MapNode map, Meta meta, Fact list, Criterion where) {
+    /** {@code sum: LIST, of: FIELD, where: c} and a numeric comparison: a total over the elements. */
+    private Optional<Criterion> sum(MapNode map, Meta meta, Fact list, Shape item, Criterion where) {
+        if (map.entries().containsKey("absent")) {
+            problem(map.entries().get("absent"), "sum takes no absent: an unstated list is asked for");
+        }
+        Node ofNode = map.entries().get("of");
+        if (ofNode == null) {
+            problem(map, "sum needs of: the number field of " + item.name() + " to add up");
+            return Optional.empty();
+        }
+        String name = scalarText(ofNode);
+        Optional<Field> of = item.field(name).filter(f -> f.type() == FieldType.NUMBER);
+        if (of.isEmpty()) {
+            problem(ofNode, "sum adds up a number field of " + item.name() + "; '" + name + "' is not one");
+            return Optional.empty();
+        }
+        Optional<Threshold> threshold = threshold(map, "sum");
+        return threshold.map(t -> new Sum(meta, list, new ItemFact(of.get()), where, t.operator(), t.value()));
+    }
+
+    private record Threshold(Operator operator, double value) {}
+
+    /** The one numeric comparison of a count or sum: {@code atLeast: 12}. */
+    private Optional<Threshold> threshold(MapNode map, String kind) {
         List<Operator> ops = new ArrayList<>();
         for (Operator op : Operator.values()) {
             if (map.entries().containsKey(op.word())) {
@@ -562,19 +590,27 @@ public final class PolicyCompiler {
             }
         }
         if (ops.size() != 1 || !ops.get(0).appliesTo(FieldType.NUMBER)) {
-            problem(map, "count needs one of atLeast, greaterThan, atMost, lessThan, equals");
+            problem(map, kind + " needs one of atLeast, greaterThan, atMost, lessThan, equals");
             return Optional.empty();
         }
         Node thresholdNode = map.entries().get(ops.get(0).word());
         if (!(thresholdNode instanceof Scalar) || !((Scalar) thresholdNode).token().isNumeric()) {
-            problem(thresholdNode, "count compares with a number");
+            problem(thresholdNode, kind + " compares with a number");
+            return Optional.empty();
+        }
+        return Optional.of(new Threshold(ops.get(0), Double.parseDouble(((Scalar) thresholdNode).text())));
+    }
+
+    private Optional<Criterion> count(MapNode map, Meta meta, Fact list, Criterion where) {
+        Optional<Threshold> threshold = threshold(map, "count");
+        if (threshold.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> absent = optionalText(map, "absent");
         if (absent.isPresent() && !absent.get().equals("empty") && !absent.get().equals("unknown")) {
             problem(map.entries().get("absent"), "absent takes empty or unknown");
         }
-        return Optional.of(new Count(meta, list, where, ops.get(0), Double.parseDouble(((Scalar) thresholdNode).text()),
+        return Optional.of(new Count(meta, list, where, threshold.get().operator(), threshold.get().value(),
                 absent.orElse("unknown").equals("empty")));
     }
 

@@ -23,7 +23,7 @@ public final class Requests {
                  "indication": {"category": "chronic-noncancer-pain", "terminal": false},
                  "pain": {"score": 7.5},
                  "conservativeTherapy": {"weeks": 14, "regionSpecific": true, "outcome": "worsened"},
-                 "medicationTrials": [{"class": "opioid", "route": "oral", "weeks": 13}],
+                 "medicationTrials": [{"class": "opioid", "route": "oral", "weeks": 13, "outcome": "failed"}],
                  "intraspinalTrials": [{"route": "intrathecal", "drugClass": "opioid", "reliefPercent": 55,
                                         "sideEffectsTolerable": true}]}
                 """.formatted(requestId);
