@@ -181,6 +181,11 @@ public final class Evaluation {
         }
 
         CriterionResult close(Truth truth) {
+            if (truth == Truth.TRUE) {
+                // Met by what is stated: an alternative left unknown did not decide it, and a report
+                // must never print MET beside a fact not stated (G13).
+                forgetUnknownsFrom(0);
+            }
             return new CriterionResult(
                     meta.id(),
                     meta.text(),
