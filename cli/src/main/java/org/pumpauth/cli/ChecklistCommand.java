@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pumpauth.checklist.Checklist;
 import org.pumpauth.determination.MissingInformation;
+import org.pumpauth.policy.DocumentationItem;
 import org.pumpauth.policy.PolicySelection;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.UnknownPolicyException;
@@ -78,9 +80,32 @@ final class ChecklistCommand implements Callable<Integer> {
         if (!checklist.policyDocumentation().isEmpty()) {
             out.println();
             out.println("The policy's own documentation list:");
-            checklist.policyDocumentation().forEach(line -> out.println("  - " + line));
+            printDocumentation(checklist.policyDocumentation(), "  ", out);
         }
         return 0;
+    }
+
+    /** The policy's own list, each entry's sub-entries indented beneath it as in the source. */
+    private static void printDocumentation(List<DocumentationItem> entries, String indent, PrintWriter out) {
+        for (DocumentationItem entry : entries) {
+            out.println(indent + "- " + entry.text());
+            printDocumentation(entry.items(), indent + "    ", out);
+        }
+    }
+
+    /** Each entry as {@code {"text": ..., "items": [...]}}, {@code items} only where the source lists some. */
+    private static void writeDocumentation(List<DocumentationItem> entries, JsonGenerator json) throws IOException {
+        json.writeStartArray();
+        for (DocumentationItem entry : entries) {
+            json.writeStartObject();
+            json.writeStringField("text", entry.text());
+            if (!entry.items().isEmpty()) {
+                json.writeFieldName("items");
+                writeDocumentation(entry.items(), json);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeJson(Checklist checklist, PrintWriter out) throws IOException {
@@ -113,11 +138,8 @@ final class ChecklistCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("policyDocumentation");
-            for (String line : checklist.policyDocumentation()) {
-                json.writeString(line);
-            }
-            json.writeEndArray();
+            json.writeFieldName("policyDocumentation");
+            writeDocumentation(checklist.policyDocumentation(), json);
             json.writeEndObject();
         }
         out.println();

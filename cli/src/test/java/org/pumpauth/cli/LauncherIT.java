@@ -282,6 +282,28 @@ class LauncherIT {
     }
 
     @Test
+    void checklist_prints_the_policys_own_documentation_list_with_its_sub_items_indented_beneath_their_entry() throws IOException {
+        Run run = pumpauth("checklist", "--policy", "bsc-7.01.41", "--kind", "implant", "--indication", "chronic-noncancer-pain");
+        Run json = pumpauth("checklist", "--policy", "bsc-7.01.41", "--kind", "implant", "--indication", "chronic-noncancer-pain", "--json");
+
+        assertThat(run.status).isZero();
+        assertThat(run.out).contains("""
+                The policy's own documentation list:
+                  - History and physical and/or consultation notes including:
+                      - Patient's life expectancy (for chronic pain only)
+                """).contains("""
+                      - Medication requested for the intrathecal infusion pump
+                  - Pertinent physician progress notes
+                """).endsWith("""
+                  - Post Service
+                      - Procedure report(s)
+                """);
+        JsonNode history = JSON.readTree(json.out).get("policyDocumentation").get(0);
+        assertThat(history.get("text").asText()).isEqualTo("History and physical and/or consultation notes including:");
+        assertThat(history.get("items")).hasSize(7);
+    }
+
+    @Test
     void policy_show_of_an_unknown_policy_is_a_usage_error() {
         Run run = pumpauth("policy", "show", "nia-cg-999");
 

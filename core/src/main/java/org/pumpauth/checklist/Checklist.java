@@ -7,6 +7,7 @@ import org.pumpauth.determination.MissingInformation;
 import org.pumpauth.logic.Truth;
 import org.pumpauth.policy.Criteria;
 import org.pumpauth.policy.Criterion;
+import org.pumpauth.policy.DocumentationItem;
 import org.pumpauth.policy.Evaluation;
 import org.pumpauth.policy.Pathway;
 import org.pumpauth.policy.PolicyVersion;
@@ -25,8 +26,11 @@ public record Checklist(PolicyVersion version, Pathway pathway, List<Item> items
         items = List.copyOf(items);
     }
 
-    /** The policy's own list ("Documentation for Clinical Review"), verbatim; empty when it has none. */
-    public List<String> policyDocumentation() {
+    /**
+     * The policy's own list ("Documentation for Clinical Review"), verbatim and with the source's
+     * sub-entries; empty when it has none.
+     */
+    public List<DocumentationItem> policyDocumentation() {
         return version.documentation();
     }
 

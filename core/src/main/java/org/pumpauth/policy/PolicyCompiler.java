@@ -76,7 +76,7 @@ public final class PolicyCompiler {
         source = requiredText(top, "source");
         Optional<String> reconstructed = optionalText(top, "reconstructed");
         List<String> codes = strings(top.entries().get("codes"), "codes");
-        List<String> documentation = strings(top.entries().get("documentation"), "documentation");
+        List<DocumentationItem> documentation = documentation(top.entries().get("documentation"));
 
         Node define = top.entries().get("define");
         if (define instanceof MapNode) {
@@ -696,6 +696,37 @@ public final class PolicyCompiler {
             values.add(scalarText(item));
         }
         return values;
+    }
+
+    /**
+     * The policy's documentation list: each entry a text, or {@code {text: ..., items: [...]}} for an
+     * entry the source lists others beneath ("... including:").
+     */
+    private List<DocumentationItem> documentation(Node node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof ListNode)) {
+            problem(node, "documentation must be a list of entries: a text, or {text: ..., items: [...]}");
+            return List.of();
+        }
+        List<DocumentationItem> entries = new ArrayList<>();
+        for (Node item : ((ListNode) node).items()) {
+            if (item instanceof Scalar) {
+                entries.add(DocumentationItem.of(((Scalar) item).text()));
+            } else if (item instanceof MapNode) {
+                MapNode map = (MapNode) item;
+                unknownKeys(map, Set.of("text", "items"), "a documentation entry");
+                Node items = map.entries().get("items");
+                if (items == null) {
+                    problem(map, "a documentation entry written as a mapping lists its 'items'; an entry without them is a text");
+                }
+                entries.add(new DocumentationItem(requiredText(map, "text"), documentation(items)));
+            } else {
+                problem(item, "a documentation entry is a text, or {text: ..., items: [...]}");
+            }
+        }
+        return entries;
     }
 
     private void problem(Node at, String message) {

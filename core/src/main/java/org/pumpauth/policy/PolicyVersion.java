@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param effectiveFrom the version's id within its policy (G8)
  * @param reconstructed why the version is not a published text, where it is not
  * @param scope criteria checked before any pathway, each with the outcome its failure gives
- * @param documentation the documentation list the policy itself gives providers, verbatim
+ * @param documentation the documentation list the policy itself gives providers, verbatim, with
+ *     its entries' sub-entries
  */
 public record PolicyVersion(
         String id,
@@ -23,7 +24,7 @@ public record PolicyVersion(
         List<String> codes,
         List<Criterion> scope,
         List<Pathway> pathways,
-        List<String> documentation,
+        List<DocumentationItem> documentation,
         String file) {
 
     public PolicyVersion {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.pumpauth.determination.MissingInformation;
+import org.pumpauth.policy.DocumentationItem;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.request.InvalidRequestException;
@@ -32,6 +33,25 @@ class ChecklistTest {
         Checklist checklist = Checklist.of(nia2024, "trial", "spasticity").orElseThrow();
 
         assertThat(checklist.items()).extracting(Checklist.Item::criterion).doesNotContain("contraindications");
+    }
+
+    @Test
+    void blue_shields_own_documentation_list_keeps_the_history_and_physical_items_beneath_it() {
+        PolicyVersion bsc = PolicyRegistry.builtIn().select("bsc-7.01.41@2019-05-01").version().orElseThrow();
+        Checklist checklist = Checklist.of(bsc, "implant", "chronic-noncancer-pain").orElseThrow();
+
+        assertThat(checklist.policyDocumentation()).extracting(DocumentationItem::text).containsExactly(
+                "History and physical and/or consultation notes including:",
+                "Pertinent physician progress notes",
+                "Other pertinent multidisciplinary notes/reports: (e.g., psychological or psychiatric evaluation, physical therapy, multidisciplinary pain management)",
+                "Make/Model of intrathecal implantable infusion device and FDA approved indications",
+                "Post Service");
+        DocumentationItem history = checklist.policyDocumentation().get(0);
+        assertThat(history.items()).hasSize(7);
+        assertThat(history.items().get(0).text()).isEqualTo("Patient's life expectancy (for chronic pain only)");
+        assertThat(history.items().get(6).text()).isEqualTo("Medication requested for the intrathecal infusion pump");
+        assertThat(checklist.policyDocumentation().get(4).items()).extracting(DocumentationItem::text)
+                .containsExactly("Procedure report(s)");
     }
 
     @Test
