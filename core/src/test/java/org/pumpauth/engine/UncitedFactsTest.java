@@ -68,6 +68,17 @@ class UncitedFactsTest {
 
     /** Every field the version's scope, pathway choices and criteria read, and those G14 derives them from. */
     static Set<String> cited(PolicyVersion version) {
+        Set<String> fields = new HashSet<>();
+        for (String path : read(version)) {
+            fields.add(path);
+            // G14: a field the request does not state is read from the fields that state it
+            DerivedField.of(path).ifPresent(derived -> fields.addAll(derived.sources()));
+        }
+        return fields;
+    }
+
+    /** The request fields a version's criteria name themselves (a list field by the list's path). */
+    static Set<String> read(PolicyVersion version) {
         List<Criterion> all = new ArrayList<>(version.scope());
         for (Pathway pathway : version.pathways()) {
             all.add(pathway.when());
@@ -78,8 +89,6 @@ class UncitedFactsTest {
             for (String path : Criteria.fields(criterion)) {
                 int list = path.indexOf("[]");
                 fields.add(list < 0 ? path : path.substring(0, list));
-                // G14: a field the request does not state is read from the fields that state it
-                DerivedField.of(path).ifPresent(derived -> fields.addAll(derived.sources()));
             }
         }
         return fields;
