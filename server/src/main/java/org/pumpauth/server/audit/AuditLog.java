@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -19,9 +17,10 @@ import org.pumpauth.server.store.Sql;
  * taken as late as possible in the transaction; it is a row of the database, so it serialises the
  * appends of every server on that database, and the chain cannot fork.
  *
- * <p>An entry's content is a {@link Document}, stored once in {@code document} and referenced by its
- * hash (a determination is one document for its case, its determination row and its entry). Documents
- * are written under the same lock, so no two writers insert one at once.
+ * <p>An entry's content is a {@link Document}, stored once for its case in {@code document}, under the
+ * case id and its hash, and referenced by the hash (a determination is one document for its case, its
+ * determination row and its entry). Documents are written under the same lock, so no two writers
+ * insert one at once.
  */
 public final class AuditLog {
     public static final String GENESIS = "0".repeat(64);
@@ -47,16 +46,49 @@ public final class AuditLog {
 
     /**
      * Appends the events in order, under one lock of the head, and stores their contents and the other
-     * documents the change references (such as a request as it now stands).
+     * documents the change references (such as a request as it now stands). Every event is about one
+     * case, the one the documents belong to; a document the case has already is not stored again.
      */
     public static List<AuditEntry> appendAll(Handle handle, List<Event> events, Collection<Document> documents) {
-        var head = handle.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .map((rs, ctx) -> new Object[] {rs.getLong("last_seq"), rs.getString("last_hash")})
-                .one();
+        String caseId = events.get(0).caseId();
+        if (events.stream().anyMatch(e -> !e.caseId().equals(caseId))) {
+            throw new IllegalArgumentException("the events are about more than one case");
+        }
+        var head = lockHead(handle);
         Map<String, String> toStore = new TreeMap<>(); // by hash: one order for every writer
         events.forEach(e -> toStore.put(e.content().hash(), e.content().content()));
         documents.forEach(d -> toStore.put(d.hash(), d.content()));
-        store(handle, toStore);
+        handle.createQuery("SELECT hash FROM document WHERE case_id = ?").bind(0, caseId).mapTo(String.class)
+                .forEach(toStore::remove);
+        insert(handle, toStore.entrySet().stream().map(d -> new CaseDocument(caseId, new Document(d.getKey(), d.getValue())))
+                .toList());
+        return append(handle, head, events);
+    }
+
+    /** A document of a case. */
+    public record CaseDocument(String caseId, Document document) {}
+
+    /**
+     * Appends the events of cases created in this transaction, with their documents (the events'
+     * contents among them): a new case has no document stored yet, so none is looked for.
+     */
+    public static List<AuditEntry> appendNewCases(Handle handle, List<Event> events, Collection<CaseDocument> documents) {
+        var head = lockHead(handle);
+        Map<String, CaseDocument> toStore = new TreeMap<>(); // by case and hash: one order for every writer, each once
+        documents.forEach(d -> toStore.putIfAbsent(d.caseId() + "/" + d.document().hash(), d));
+        events.forEach(e -> toStore.putIfAbsent(e.caseId() + "/" + e.content().hash(), new CaseDocument(e.caseId(),
+                e.content())));
+        insert(handle, toStore.values());
+        return append(handle, head, events);
+    }
+
+    private static Object[] lockHead(Handle handle) {
+        return handle.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .map((rs, ctx) -> new Object[] {rs.getLong("last_seq"), rs.getString("last_hash")})
+                .one();
+    }
+
+    private static List<AuditEntry> append(Handle handle, Object[] head, List<Event> events) {
         long seq = (Long) head[0];
         String previous = (String) head[1];
         List<AuditEntry> entries = new ArrayList<>(events.size());
@@ -79,25 +111,14 @@ public final class AuditLog {
         return entries;
     }
 
-    /** Inserts the documents not stored yet (the same text is stored once, whichever case it belongs to). */
-    private static void store(Handle handle, Map<String, String> documents) {
+    private static void insert(Handle handle, Collection<CaseDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
-        Set<String> stored = new HashSet<>(handle.createQuery("SELECT hash FROM document WHERE hash IN (<hashes>)")
-                .bindList("hashes", new ArrayList<>(documents.keySet()))
-                .mapTo(String.class)
-                .list());
-        PreparedBatch insert = handle.prepareBatch("INSERT INTO document (hash, content) VALUES (?, ?)");
-        boolean any = false;
-        for (Map.Entry<String, String> d : documents.entrySet()) {
-            if (!stored.contains(d.getKey())) {
-                insert.bind(0, d.getKey()).bind(1, d.getValue()).add();
-                any = true;
-            }
+        PreparedBatch insert = handle.prepareBatch("INSERT INTO document (case_id, hash, content) VALUES (?, ?, ?)");
+        for (CaseDocument d : documents) {
+            insert.bind(0, d.caseId()).bind(1, d.document().hash()).bind(2, d.document().content()).add();
         }
-        if (any) {
-            insert.execute();
-        }
+        insert.execute();
     }
 }

@@ -42,7 +42,8 @@ public final class AuditVerifier {
             // An entry's content is in the entry (written before documents were stored once) or in the
             // document its content hash names; either way its hash is recomputed from the text.
             try (Stream<AuditEntry> entries = handle.createQuery("SELECT e.seq, e.case_id, e.event, e.actor, e.at,"
-                            + " COALESCE(e.content, (SELECT d.content FROM document d WHERE d.hash = e.content_hash))"
+                            + " COALESCE(e.content, (SELECT d.content FROM document d"
+                            + " WHERE d.case_id = e.case_id AND d.hash = e.content_hash))"
                             + " AS content_text, e.content_hash, e.previous_hash, e.entry_hash"
                             + " FROM audit_entry e WHERE e.seq <= ? ORDER BY e.seq")
                     .bind(0, headSeq)

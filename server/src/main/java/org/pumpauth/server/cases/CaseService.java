@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
@@ -50,6 +49,7 @@ public final class CaseService implements AutoCloseable {
     private final RequestReader reader = new RequestReader();
     private final ObjectMapper mapper;
     private final SubmissionWriter writer;
+    private final CaseIds ids;
 
     /**
      * @param defaultPolicy the policy for a request that names none ({@code --default-policy}); checked here
@@ -63,6 +63,7 @@ public final class CaseService implements AutoCloseable {
         this.mapper = mapper;
         defaultPolicy.ifPresent(review.registry()::select);
         this.writer = new SubmissionWriter(jdbi);
+        this.ids = new CaseIds(clock);
     }
 
     /** The result of a submission: the case, and whether this call created it (else it is a replay). */
@@ -109,7 +110,7 @@ public final class CaseService implements AutoCloseable {
         Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
         String determinationJson = determinationDocument.content();
         Evaluated evaluated = evaluated(determination, now);
-        CaseStore.Row row = new CaseStore.Row(UUID.randomUUID().toString(), caller.name(), request.requestId(), bodyHash,
+        CaseStore.Row row = new CaseStore.Row(ids.next(), caller.name(), request.requestId(), bodyHash,
                 policy, evaluated.status(), urgency, receivedAt, urgency.dueAt(receivedAt), canonical, evaluated.decision());
         ReviewCase.StoredDetermination stored = new ReviewCase.StoredDetermination(1, now, determination.outcome().name(),
                 determinationJson);

@@ -23,14 +23,16 @@ final class CaseStore {
 
     /** A determination's JSON: in the row (stored before documents were stored once) or the document it names. */
     private static final String DETERMINATION_JSON = "COALESCE(determination.json,"
-            + " (SELECT doc.content FROM document doc WHERE doc.hash = determination.json_hash)) AS json_text";
+            + " (SELECT doc.content FROM document doc WHERE doc.case_id = determination.case_id"
+            + " AND doc.hash = determination.json_hash)) AS json_text";
 
     /**
      * The case's columns, with its request as it stands: in the row (cases stored before documents were
      * stored once) or the document the row names.
      */
     private static final String CASE_COLUMNS = "review_case.*, COALESCE(request_json,"
-            + " (SELECT d.content FROM document d WHERE d.hash = review_case.request_hash)) AS request_text";
+            + " (SELECT d.content FROM document d WHERE d.case_id = review_case.id"
+            + " AND d.hash = review_case.request_hash)) AS request_text";
 
     /** Inserts the case row; its request is the document {@code requestHash}, stored with the audit entries. */
     static void insert(Handle h, Row row, String requestHash) {

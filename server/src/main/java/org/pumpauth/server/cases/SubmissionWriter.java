@@ -184,7 +184,7 @@ final class SubmissionWriter implements AutoCloseable {
                 insertAll(h, batch);
                 List<AuditLog.Event> events = new ArrayList<>(batch.size() * 3);
                 batch.forEach(job -> events.addAll(job.newCase().events()));
-                AuditLog.appendAll(h, events, documents(batch));
+                AuditLog.appendNewCases(h, events, documents(batch));
             });
         } catch (RuntimeException e) {
             if (Sql.isTransient(e) || batch.size() == 1 && !Sql.isUniqueViolation(e)) {
@@ -229,7 +229,7 @@ final class SubmissionWriter implements AutoCloseable {
             List<AuditLog.Event> events = new ArrayList<>();
             stored.forEach(job -> events.addAll(job.newCase().events()));
             if (!events.isEmpty()) {
-                AuditLog.appendAll(h, events, documents(stored));
+                AuditLog.appendNewCases(h, events, documents(stored));
             }
         });
         stored.forEach(job -> job.done().complete(Result.STORED));
@@ -255,11 +255,12 @@ final class SubmissionWriter implements AutoCloseable {
     }
 
     /** The documents the cases' rows reference (stored once with the audit entries, which reference them too). */
-    private static List<Document> documents(List<Job> jobs) {
-        List<Document> documents = new ArrayList<>(jobs.size() * 2);
+    private static List<AuditLog.CaseDocument> documents(List<Job> jobs) {
+        List<AuditLog.CaseDocument> documents = new ArrayList<>(jobs.size() * 2);
         for (Job job : jobs) {
-            documents.add(job.newCase().request());
-            documents.add(job.newCase().determination());
+            String caseId = job.newCase().row().id();
+            documents.add(new AuditLog.CaseDocument(caseId, job.newCase().request()));
+            documents.add(new AuditLog.CaseDocument(caseId, job.newCase().determination()));
         }
         return documents;
     }
