@@ -89,4 +89,9 @@ public record Compare(Meta meta, Fact fact, Operator operator, Object operand, T
     public List<Criterion> children() {
         return List.of();
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.compare(this);
+    }
 }

@@ -134,7 +134,7 @@ public enum DerivedFact implements Fact {
         this.type = type;
     }
 
-    /** The request fields this fact reads, the first being the one a provider is asked for. */
+    @Override
     public List<String> askFields() {
         switch (this) {
             case AGE:

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pumpauth.policy.compile.PolicyCompiler;
 
 /** The policy's own documentation list: entries, and entries the source lists beneath another. */
 class DocumentationListTest {

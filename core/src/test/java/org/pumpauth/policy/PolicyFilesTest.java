@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pumpauth.policy.load.PolicyFiles;
 
 /** The shipped policy files: all listed, all compiling, every citation a real heading of its source. */
 class PolicyFilesTest {
@@ -49,7 +50,7 @@ class PolicyFilesTest {
 
     @Test
     void a_directory_of_policy_files_loads_like_the_built_in_policies() throws IOException {
-        PolicyRegistry fromFiles = PolicyRegistry.fromDirectory(POLICIES);
+        PolicyRegistry fromFiles = PolicyFiles.fromDirectory(POLICIES);
         assertThat(fromFiles.policies()).extracting(Policy::id)
                 .containsExactlyElementsOf(PolicyRegistry.builtIn().policies().stream().map(Policy::id).toList());
     }

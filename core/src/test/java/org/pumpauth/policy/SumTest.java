@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.pumpauth.determination.CriterionResult;
 import org.pumpauth.determination.FactValue;
 import org.pumpauth.determination.Result;
+import org.pumpauth.policy.compile.PolicyCompiler;
 import org.pumpauth.request.RequestReader;
 
 /** {@code sum}: a total over the list elements that meet a condition (ruling N-7's 12 weeks over several courses). */

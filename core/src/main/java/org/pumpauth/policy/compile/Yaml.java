@@ -1,4 +1,4 @@
-package org.pumpauth.policy;
+package org.pumpauth.policy.compile;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,28 +12,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A policy file as a small tree that remembers the line of every node, so that a compile error
- * can say where it is. Read with Jackson's YAML parser.
+ * A policy file as a small tree that remembers where every node and key stands, so that a
+ * diagnostic can say {@code file:line:column}. Read with Jackson's YAML parser.
  */
 final class Yaml {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
     private Yaml() {}
 
+    /** A place in the file, both counted from 1. */
+    record Position(int line, int column) {
+        static final Position START = new Position(1, 1);
+    }
+
     sealed interface Node permits MapNode, ListNode, Scalar {
-        int line();
+        Position at();
 
         String kind();
     }
 
-    record MapNode(int line, Map<String, Node> entries, Map<String, Integer> keyLines) implements Node {
+    /** A mapping, its entries in file order, and where each key stands. */
+    record MapNode(Position at, Map<String, Node> entries, Map<String, Position> keys) implements Node {
         @Override
         public String kind() {
             return "a mapping";
         }
+
+        Node get(String key) {
+            return entries.get(key);
+        }
+
+        boolean has(String key) {
+            return entries.containsKey(key);
+        }
     }
 
-    record ListNode(int line, List<Node> items) implements Node {
+    record ListNode(Position at, List<Node> items) implements Node {
         @Override
         public String kind() {
             return "a list";
@@ -41,7 +55,7 @@ final class Yaml {
     }
 
     /** A scalar with the token Jackson gave it: a string, a number, a boolean or null. */
-    record Scalar(int line, String text, JsonToken token) implements Node {
+    record Scalar(Position at, String text, JsonToken token) implements Node {
         @Override
         public String kind() {
             return token == JsonToken.VALUE_STRING ? "a string" : token.isNumeric() ? "a number" : "a scalar";
@@ -50,16 +64,20 @@ final class Yaml {
         boolean isBoolean() {
             return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
         }
+
+        boolean isNumber() {
+            return token.isNumeric();
+        }
     }
 
-    /** A syntax error in the YAML itself, with its line. */
+    /** A syntax error in the YAML itself, with its place. */
     static final class SyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
-        final int line;
+        final transient Position at;
 
-        SyntaxError(int line, String message) {
+        SyntaxError(Position at, String message) {
             super(message);
-            this.line = line;
+            this.at = at;
         }
     }
 
@@ -67,43 +85,47 @@ final class Yaml {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                throw new SyntaxError(1, "the file is empty");
+                throw new SyntaxError(Position.START, "the file is empty");
             }
             return read(parser, token);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new SyntaxError(at == null ? 1 : at.getLineNr(), "not valid YAML: " + e.getOriginalMessage());
+            throw new SyntaxError(at == null ? Position.START : position(at), "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new SyntaxError(1, "could not be read: " + e.getMessage());
+            throw new SyntaxError(Position.START, "could not be read: " + e.getMessage());
         }
     }
 
+    private static Position position(JsonLocation location) {
+        return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
     private static Node read(JsonParser p, JsonToken token) throws IOException, SyntaxError {
-        int line = p.currentTokenLocation().getLineNr();
+        Position at = position(p.currentTokenLocation());
         switch (token) {
             case START_OBJECT: {
                 Map<String, Node> entries = new LinkedHashMap<>();
-                Map<String, Integer> lines = new LinkedHashMap<>();
+                Map<String, Position> keys = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    int keyLine = p.currentTokenLocation().getLineNr();
+                    Position keyAt = position(p.currentTokenLocation());
                     Node value = read(p, p.nextToken());
                     if (entries.put(key, value) != null) {
-                        throw new SyntaxError(keyLine, "the key '" + key + "' appears twice");
+                        throw new SyntaxError(keyAt, "the key '" + key + "' appears twice");
                     }
-                    lines.put(key, keyLine);
+                    keys.put(key, keyAt);
                 }
-                return new MapNode(line, entries, lines);
+                return new MapNode(at, entries, keys);
             }
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                     items.add(read(p, t));
                 }
-                return new ListNode(line, items);
+                return new ListNode(at, items);
             }
             default:
-                return new Scalar(line, p.getText(), token);
+                return new Scalar(at, p.getText(), token);
         }
     }
 }

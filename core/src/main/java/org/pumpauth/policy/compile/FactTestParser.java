@@ -1,0 +1,112 @@
+package org.pumpauth.policy.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.pumpauth.logic.Truth;
+import org.pumpauth.policy.Compare;
+import org.pumpauth.policy.Criterion;
+import org.pumpauth.policy.Fact;
+import org.pumpauth.policy.Meta;
+import org.pumpauth.policy.Operator;
+import org.pumpauth.policy.compile.Yaml.MapNode;
+import org.pumpauth.policy.compile.Yaml.Node;
+import org.pumpauth.policy.compile.Yaml.Scalar;
+import org.pumpauth.request.FieldType;
+
+/** {@code fact: F} with one operator ({@code atLeast: 6}, {@code in: [...]}): a {@link Compare}. */
+final class FactTestParser {
+    private final Diagnostics diagnostics;
+    private final Keys keys;
+    private final FactResolver facts;
+
+    FactTestParser(Diagnostics diagnostics, Keys keys, FactResolver facts) {
+        this.diagnostics = diagnostics;
+        this.keys = keys;
+        this.facts = facts;
+    }
+
+    Optional<Criterion> parse(MapNode map, Meta meta, Context context) {
+        Optional<Fact> fact = facts.fact(map.get("fact"), context);
+        List<Operator> ops = new ArrayList<>();
+        for (Operator op : Operator.values()) {
+            if (map.has(op.word())) {
+                ops.add(op);
+            }
+        }
+        Set<String> allowed = Keys.withMeta(Set.of("fact", "unstated"));
+        ops.forEach(op -> allowed.add(op.word()));
+        keys.unknown(map, allowed, "a fact test (operators: " + String.join(", ", Operator.words()) + ")");
+        if (ops.size() != 1) {
+            diagnostics.report(map, "a fact test needs exactly one operator: " + String.join(", ", Operator.words()));
+            return Optional.empty();
+        }
+        if (fact.isEmpty()) {
+            return Optional.empty();
+        }
+        Operator op = ops.get(0);
+        Node operandNode = map.get(op.word());
+        if (!op.appliesTo(fact.get().type())) {
+            diagnostics.report(operandNode, "'" + op.word() + "' does not apply to " + fact.get().factName() + ", which is "
+                    + fact.get().type().expected() + "; it applies to " + op.types());
+            return Optional.empty();
+        }
+        Object operand = op == Operator.SAME_AS ? sameAs(operandNode, fact.get()) : operand(operandNode, op, fact.get());
+        Truth unstated = unstated(map.get("unstated"));
+        return operand == null ? Optional.empty() : Optional.of(new Compare(meta, fact.get(), op, operand, unstated));
+    }
+
+    private Truth unstated(Node node) {
+        if (node == null) {
+            return Truth.UNKNOWN;
+        }
+        if (node instanceof Scalar && ((Scalar) node).isBoolean()) {
+            return Truth.of(Boolean.parseBoolean(((Scalar) node).text()));
+        }
+        diagnostics.report(node, "unstated takes true or false: how to read a request that does not state the fact");
+        return Truth.UNKNOWN;
+    }
+
+    private Object operand(Node node, Operator op, Fact fact) {
+        switch (op) {
+            case IS:
+            case PRESENT:
+            case NOT_EMPTY:
+                if (node instanceof Scalar && ((Scalar) node).isBoolean()) {
+                    return Boolean.valueOf(((Scalar) node).text());
+                }
+                diagnostics.report(node, op.word() + " takes true or false");
+                return null;
+            case IN:
+            case NOT_IN:
+            case INCLUDES: {
+                List<String> values = facts.allowedValues(node, fact.allowed(), fact.factName());
+                return fact.type() == FieldType.STRING
+                        ? values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList() // see Compare.comparable
+                        : values;
+            }
+            default:
+                if (node instanceof Scalar && ((Scalar) node).isNumber()) {
+                    return Double.valueOf(((Scalar) node).text());
+                }
+                diagnostics.report(node, op.word() + " takes a number");
+                return null;
+        }
+    }
+
+    /** {@code sameAs: service.route}: the other fact, which must have the same type. */
+    private Object sameAs(Node node, Fact fact) {
+        Optional<Fact> other = facts.fact(node, Context.condition(Optional.empty()));
+        if (other.isEmpty()) {
+            return null;
+        }
+        if (other.get().type() != fact.type()) {
+            diagnostics.report(node, "sameAs compares facts of one type: " + fact.factName() + " is " + fact.type().expected()
+                    + ", " + other.get().factName() + " is " + other.get().type().expected());
+            return null;
+        }
+        return other.get();
+    }
+}

@@ -1,0 +1,109 @@
+package org.pumpauth.policy.compile;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pumpauth.policy.compile.Yaml.ListNode;
+import org.pumpauth.policy.compile.Yaml.MapNode;
+import org.pumpauth.policy.compile.Yaml.Node;
+import org.pumpauth.policy.compile.Yaml.Position;
+import org.pumpauth.policy.compile.Yaml.Scalar;
+
+/** The keys each part of a policy file allows, and the small readers of their values. */
+final class Keys {
+    static final Set<String> TOP = Set.of(
+            "policy", "version", "title", "payer", "source", "reconstructed", "codes", "documentation", "define", "scope",
+            "pathways");
+    static final Set<String> META = Set.of("id", "text", "cite", "interpretation", "outcome", "missingWhenFalse");
+    static final Set<String> PATHWAY = Set.of("id", "text", "cite", "when", "outcome", "criteria");
+    static final Set<String> WHEN = Set.of("kind", "indication", "if");
+    static final Set<String> DOCUMENTATION_ENTRY = Set.of("text", "items");
+    /** The keys that say what kind of criterion a mapping is; a criterion has exactly one. */
+    static final List<String> BODY = List.of("all", "any", "not", "fact", "exists", "latest", "count", "sum", "refer", "use");
+
+    private final Diagnostics diagnostics;
+
+    Keys(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The meta keys and these. */
+    static Set<String> withMeta(Collection<String> body) {
+        Set<String> allowed = new TreeSet<>(META);
+        allowed.addAll(body);
+        return allowed;
+    }
+
+    void unknown(MapNode map, Set<String> allowed, String what) {
+        for (Map.Entry<String, Position> key : map.keys().entrySet()) {
+            if (!allowed.contains(key.getKey())) {
+                diagnostics.report(key.getValue(), "unknown key '" + key.getKey() + "' in " + what
+                        + "; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    String required(MapNode map, String key) {
+        Optional<String> text = optional(map, key);
+        if (text.isEmpty()) {
+            diagnostics.report(map, "'" + key + "' is required");
+        }
+        return text.orElse("");
+    }
+
+    Optional<String> optional(MapNode map, String key) {
+        Node node = map.get(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!(node instanceof Scalar) || ((Scalar) node).text().isBlank()) {
+            diagnostics.report(node, "'" + key + "' must be a non-empty scalar");
+            return Optional.empty();
+        }
+        return Optional.of(((Scalar) node).text());
+    }
+
+    /** A name: a fact, a list, a definition. */
+    String name(Node node) {
+        if (node instanceof Scalar) {
+            return ((Scalar) node).text();
+        }
+        diagnostics.report(node, "expected a name, found " + (node == null ? "nothing" : node.kind()));
+        return "";
+    }
+
+    LocalDate date(MapNode map, String key) {
+        String text = required(map, key);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            diagnostics.report(map.entries().getOrDefault(key, map), "'" + key + "' must be a date YYYY-MM-DD");
+            return LocalDate.MIN;
+        }
+    }
+
+    /** A list of values, or one value on its own. */
+    List<String> strings(Node node, String what) {
+        if (node == null) {
+            return List.of();
+        }
+        if (node instanceof Scalar) {
+            return List.of(((Scalar) node).text());
+        }
+        if (!(node instanceof ListNode)) {
+            diagnostics.report(node, what + " must be a list of values");
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (Node item : ((ListNode) node).items()) {
+            values.add(name(item));
+        }
+        return values;
+    }
+}
