@@ -45,7 +45,7 @@ class DocumentationListTest {
                   - text: "History and physical including:"
                 """)))
                 .isInstanceOf(PolicyLoadException.class)
-                .hasMessageContaining("demo.yaml:7: a documentation entry written as a mapping lists its 'items'; an entry without them is a text");
+                .hasMessageContaining("demo.yaml:7:5: a documentation entry written as a mapping lists its 'items'; an entry without them is a text");
     }
 
     @Test

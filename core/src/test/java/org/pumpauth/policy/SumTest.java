@@ -108,7 +108,7 @@ class SumTest {
     void a_sum_needs_a_number_field_of_the_element() {
         assertThatThrownBy(() -> PolicyCompiler.compile("demo.yaml", POLICY.replace("of: weeks", "of: route")))
                 .isInstanceOf(PolicyLoadException.class)
-                .hasMessageContaining("demo.yaml:15: sum adds up a number field of medicationTrials[]; 'route' is not one");
+                .hasMessageContaining("demo.yaml:15:13: sum adds up a number field of medicationTrials[]; 'route' is not one; number fields: weeks");
         assertThatThrownBy(() -> PolicyCompiler.compile("demo.yaml", POLICY.replaceAll("\\n *of: weeks", "")))
                 .isInstanceOf(PolicyLoadException.class)
                 .hasMessageContaining("sum needs of: the number field of medicationTrials[] to add up");

@@ -43,14 +43,14 @@ final class CriterionParser {
             return List.of();
         }
         if (!(node instanceof ListNode)) {
-            diagnostics.report(node, what + " must be a list of criteria");
+            diagnostics.report(node, Diagnostic.CRITERIA_NOT_A_LIST, what, node.kind());
             return List.of();
         }
         List<Criterion> list = new ArrayList<>();
         for (Node item : ((ListNode) node).items()) {
             criterion(item, Context.topLevel(inheritedCite)).ifPresent(c -> {
                 if (!c.meta().traced()) {
-                    diagnostics.report(item, "a top-level criterion needs an id and text");
+                    diagnostics.report(item, Diagnostic.TOP_LEVEL_WITHOUT_ID);
                 }
                 list.add(c);
             });
@@ -58,9 +58,23 @@ final class CriterionParser {
         return list;
     }
 
+    /** For a criterion without a body key: "; did you mean 'fact' for 'facts'?" where one of its keys is close. */
+    private static String meantBody(MapNode map) {
+        for (String key : map.keys().keySet()) {
+            if (!Keys.META.contains(key)) {
+                Optional<String> meant = Suggestions.closest(key, Keys.BODY);
+                if (meant.isPresent()) {
+                    return " (did you mean '" + meant.get() + "' for '" + key + "'?)";
+                }
+            }
+        }
+        return "";
+    }
+
     Optional<Criterion> criterion(Node node, Context context) {
         if (!(node instanceof MapNode)) {
-            diagnostics.report(node, "a criterion must be a mapping, with one of: " + String.join(", ", Keys.BODY));
+            diagnostics.report(node, Diagnostic.CRITERION_NOT_A_MAPPING, String.join(", ", Keys.BODY),
+                    node == null ? "nothing" : node.kind());
             return Optional.empty();
         }
         MapNode map = (MapNode) node;
@@ -71,9 +85,12 @@ final class CriterionParser {
             }
         }
         if (bodies.size() != 1) {
-            diagnostics.report(map, bodies.isEmpty()
-                    ? "a criterion needs one of: " + String.join(", ", Keys.BODY)
-                    : "a criterion has only one of " + String.join(", ", bodies));
+            if (bodies.isEmpty()) {
+                diagnostics.report(map, Diagnostic.CRITERION_WITHOUT_BODY, String.join(", ", Keys.BODY), meantBody(map));
+            } else {
+                diagnostics.report(map.keys().get(bodies.get(1)), Diagnostic.CRITERION_WITH_TWO_BODIES,
+                        String.join(", ", Keys.BODY), String.join(" and ", bodies));
+            }
             return Optional.empty();
         }
         String body = bodies.get(0);

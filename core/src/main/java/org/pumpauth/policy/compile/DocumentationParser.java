@@ -26,7 +26,7 @@ final class DocumentationParser {
             return List.of();
         }
         if (!(node instanceof ListNode)) {
-            diagnostics.report(node, "documentation must be a list of entries: a text, or {text: ..., items: [...]}");
+            diagnostics.report(node, Diagnostic.DOCUMENTATION_NOT_A_LIST);
             return List.of();
         }
         List<DocumentationItem> entries = new ArrayList<>();
@@ -38,12 +38,11 @@ final class DocumentationParser {
                 keys.unknown(map, Keys.DOCUMENTATION_ENTRY, "a documentation entry");
                 Node items = map.get("items");
                 if (items == null) {
-                    diagnostics.report(map,
-                            "a documentation entry written as a mapping lists its 'items'; an entry without them is a text");
+                    diagnostics.report(map, Diagnostic.DOCUMENTATION_ENTRY_WITHOUT_ITEMS);
                 }
-                entries.add(new DocumentationItem(keys.required(map, "text"), entries(items)));
+                entries.add(new DocumentationItem(keys.required(map, "text", "a documentation entry"), entries(items)));
             } else {
-                diagnostics.report(item, "a documentation entry is a text, or {text: ..., items: [...]}");
+                diagnostics.report(item, Diagnostic.DOCUMENTATION_ENTRY_NOT_A_TEXT, item.kind());
             }
         }
         return entries;

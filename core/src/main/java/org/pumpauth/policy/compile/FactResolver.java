@@ -14,7 +14,9 @@ import org.pumpauth.policy.compile.Yaml.MapNode;
 import org.pumpauth.policy.compile.Yaml.Node;
 import org.pumpauth.policy.compile.Yaml.Scalar;
 import org.pumpauth.request.Field;
+import org.pumpauth.request.FieldType;
 import org.pumpauth.request.RequestContract;
+import org.pumpauth.request.Shape;
 
 /**
  * Resolves the fact names a policy file uses: a request field by its contract path, inside
@@ -31,37 +33,66 @@ final class FactResolver {
 
     Optional<Fact> fact(Node node, Context context) {
         String name = keys.name(node);
-        if (context.item().isPresent()) {
-            Optional<Field> itemField = context.item().get().field(name);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Shape item : context.items()) {
+            Optional<Field> itemField = item.field(name);
             if (itemField.isPresent()) {
                 return Optional.of(new ItemFact(itemField.get()));
             }
         }
         Optional<Fact> fact = topLevelFact(name);
         if (fact.isEmpty()) {
-            List<String> derived = new ArrayList<>();
-            for (DerivedFact d : DerivedFact.values()) {
-                derived.add(d.factName());
-            }
-            diagnostics.report(node, "unknown fact '" + name + "': not a request field"
-                    + context.item().map(s -> " nor a field of " + s.name()).orElse("")
-                    + " nor a derived fact (" + String.join(", ", derived) + ")");
+            List<String> candidates = new ArrayList<>(paths(RequestContract.REQUEST, null));
+            derivedNames().forEach(candidates::add);
+            context.items().forEach(item -> candidates.addAll(paths(item, null)));
+            diagnostics.report(node, Diagnostic.UNKNOWN_FACT, name, Suggestions.didYouMean(name, candidates),
+                    itemsPhrase(context), String.join(", ", derivedNames()));
         }
         return fact;
+    }
+
+    private static String itemsPhrase(Context context) {
+        if (context.items().isEmpty()) {
+            return "";
+        }
+        return context.item().isPresent()
+                ? " nor a field of " + context.item().get().name()
+                : " nor a field of a list's elements";
+    }
+
+    private static List<String> derivedNames() {
+        List<String> derived = new ArrayList<>();
+        for (DerivedFact d : DerivedFact.values()) {
+            derived.add(d.factName());
+        }
+        return derived;
     }
 
     private static Optional<Fact> topLevelFact(String name) {
         return RequestContract.REQUEST.field(name).<Fact>map(RequestFact::new).or(() -> DerivedFact.named(name).map(f -> f));
     }
 
+    /** The paths of a shape's fields, of one type or (null) all. */
+    static List<String> paths(Shape shape, FieldType type) {
+        return shape.fields().stream().filter(f -> type == null || f.type() == type).map(Field::path).toList();
+    }
+
+    /** The lists of objects a request has ({@code intraspinalTrials}, ...). */
+    static List<Field> objectLists() {
+        return RequestContract.REQUEST.fields().stream().filter(f -> f.type() == FieldType.OBJECT_LIST).toList();
+    }
+
     /** The values of an enumerated fact's test, each checked against what the fact allows. */
     List<String> allowedValues(Node node, List<String> allowed, String factName) {
-        List<String> values = keys.strings(node, factName);
-        for (String value : values) {
-            if (!allowed.isEmpty() && !allowed.contains(value)) {
-                diagnostics.report(node, "'" + value + "' is not a value of " + factName + "; allowed: "
-                        + String.join(", ", allowed));
+        List<String> values = new ArrayList<>();
+        for (Scalar value : keys.values(node, factName)) {
+            if (!allowed.isEmpty() && !allowed.contains(value.text())) {
+                diagnostics.report(value, Diagnostic.NOT_AN_ALLOWED_VALUE, value.text(),
+                        Suggestions.didYouMean(value.text(), allowed), factName, String.join(", ", allowed));
             }
+            values.add(value.text());
         }
         return values;
     }

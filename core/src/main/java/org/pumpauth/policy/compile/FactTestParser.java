@@ -38,9 +38,16 @@ final class FactTestParser {
         }
         Set<String> allowed = Keys.withMeta(Set.of("fact", "unstated"));
         ops.forEach(op -> allowed.add(op.word()));
-        keys.unknown(map, allowed, "a fact test (operators: " + String.join(", ", Operator.words()) + ")");
+        Set<String> meant = Keys.withMeta(Set.of("fact", "unstated"));
+        meant.addAll(Operator.words());
+        keys.unknown(map, allowed, meant, "a fact test (operators: " + String.join(", ", Operator.words()) + ")");
         if (ops.size() != 1) {
-            diagnostics.report(map, "a fact test needs exactly one operator: " + String.join(", ", Operator.words()));
+            if (ops.isEmpty()) {
+                diagnostics.report(map, Diagnostic.NO_OPERATOR, String.join(", ", Operator.words()));
+            } else {
+                diagnostics.report(map.keys().get(ops.get(1).word()), Diagnostic.TWO_OPERATORS,
+                        String.join(" and ", ops.stream().map(Operator::word).toList()));
+            }
             return Optional.empty();
         }
         if (fact.isEmpty()) {
@@ -49,13 +56,23 @@ final class FactTestParser {
         Operator op = ops.get(0);
         Node operandNode = map.get(op.word());
         if (!op.appliesTo(fact.get().type())) {
-            diagnostics.report(operandNode, "'" + op.word() + "' does not apply to " + fact.get().factName() + ", which is "
-                    + fact.get().type().expected() + "; it applies to " + op.types());
+            diagnostics.report(map.keys().get(op.word()), Diagnostic.OPERATOR_DOES_NOT_APPLY, op.word(),
+                    fact.get().factName(), fact.get().type().expected(), String.join(", ", operatorsFor(fact.get())));
             return Optional.empty();
         }
         Object operand = op == Operator.SAME_AS ? sameAs(operandNode, fact.get()) : operand(operandNode, op, fact.get());
         Truth unstated = unstated(map.get("unstated"));
         return operand == null ? Optional.empty() : Optional.of(new Compare(meta, fact.get(), op, operand, unstated));
+    }
+
+    private static List<String> operatorsFor(Fact fact) {
+        List<String> words = new ArrayList<>();
+        for (Operator op : Operator.values()) {
+            if (op.appliesTo(fact.type())) {
+                words.add(op.word());
+            }
+        }
+        return words;
     }
 
     private Truth unstated(Node node) {
@@ -65,7 +82,7 @@ final class FactTestParser {
         if (node instanceof Scalar && ((Scalar) node).isBoolean()) {
             return Truth.of(Boolean.parseBoolean(((Scalar) node).text()));
         }
-        diagnostics.report(node, "unstated takes true or false: how to read a request that does not state the fact");
+        diagnostics.report(node, Diagnostic.UNSTATED_NOT_BOOLEAN);
         return Truth.UNKNOWN;
     }
 
@@ -77,7 +94,7 @@ final class FactTestParser {
                 if (node instanceof Scalar && ((Scalar) node).isBoolean()) {
                     return Boolean.valueOf(((Scalar) node).text());
                 }
-                diagnostics.report(node, op.word() + " takes true or false");
+                diagnostics.report(node, Diagnostic.NOT_A_BOOLEAN, op.word());
                 return null;
             case IN:
             case NOT_IN:
@@ -91,7 +108,7 @@ final class FactTestParser {
                 if (node instanceof Scalar && ((Scalar) node).isNumber()) {
                     return Double.valueOf(((Scalar) node).text());
                 }
-                diagnostics.report(node, op.word() + " takes a number");
+                diagnostics.report(node, Diagnostic.NOT_A_NUMBER, op.word());
                 return null;
         }
     }
@@ -103,8 +120,8 @@ final class FactTestParser {
             return null;
         }
         if (other.get().type() != fact.type()) {
-            diagnostics.report(node, "sameAs compares facts of one type: " + fact.factName() + " is " + fact.type().expected()
-                    + ", " + other.get().factName() + " is " + other.get().type().expected());
+            diagnostics.report(node, Diagnostic.SAME_AS_TYPES, fact.factName(), fact.type().expected(),
+                    other.get().factName(), other.get().type().expected());
             return null;
         }
         return other.get();

@@ -41,18 +41,24 @@ final class Keys {
     }
 
     void unknown(MapNode map, Set<String> allowed, String what) {
+        unknown(map, allowed, allowed, what);
+    }
+
+    /** @param meant the keys a misspelling may have meant (a fact test's other operators too) */
+    void unknown(MapNode map, Set<String> allowed, Collection<String> meant, String what) {
         for (Map.Entry<String, Position> key : map.keys().entrySet()) {
             if (!allowed.contains(key.getKey())) {
-                diagnostics.report(key.getValue(), "unknown key '" + key.getKey() + "' in " + what
-                        + "; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+                diagnostics.report(key.getValue(), Diagnostic.UNKNOWN_KEY, key.getKey(),
+                        Suggestions.didYouMean(key.getKey(), meant), what, String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
 
-    String required(MapNode map, String key) {
+    /** @param what the part of the file that needs the key, for the message: "a pathway" */
+    String required(MapNode map, String key, String what) {
         Optional<String> text = optional(map, key);
-        if (text.isEmpty()) {
-            diagnostics.report(map, "'" + key + "' is required");
+        if (text.isEmpty() && !map.has(key)) {
+            diagnostics.report(map, Diagnostic.REQUIRED_KEY, what, key);
         }
         return text.orElse("");
     }
@@ -63,7 +69,7 @@ final class Keys {
             return Optional.empty();
         }
         if (!(node instanceof Scalar) || ((Scalar) node).text().isBlank()) {
-            diagnostics.report(node, "'" + key + "' must be a non-empty scalar");
+            diagnostics.report(node, Diagnostic.NOT_A_TEXT, key, node instanceof Scalar ? "an empty text" : node.kind());
             return Optional.empty();
         }
         return Optional.of(((Scalar) node).text());
@@ -74,35 +80,46 @@ final class Keys {
         if (node instanceof Scalar) {
             return ((Scalar) node).text();
         }
-        diagnostics.report(node, "expected a name, found " + (node == null ? "nothing" : node.kind()));
+        diagnostics.report(node, Diagnostic.NOT_A_NAME, node == null ? "nothing" : node.kind());
         return "";
     }
 
-    LocalDate date(MapNode map, String key) {
-        String text = required(map, key);
+    LocalDate date(MapNode map, String key, String what) {
+        String text = required(map, key, what);
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            diagnostics.report(map.entries().getOrDefault(key, map), "'" + key + "' must be a date YYYY-MM-DD");
+            if (!text.isEmpty()) {
+                diagnostics.report(map.get(key), Diagnostic.NOT_A_DATE, key);
+            }
             return LocalDate.MIN;
         }
     }
 
     /** A list of values, or one value on its own. */
     List<String> strings(Node node, String what) {
+        return values(node, what).stream().map(Scalar::text).toList();
+    }
+
+    /** A list of values, or one value on its own, each with its place. */
+    List<Scalar> values(Node node, String what) {
         if (node == null) {
             return List.of();
         }
         if (node instanceof Scalar) {
-            return List.of(((Scalar) node).text());
+            return List.of((Scalar) node);
         }
         if (!(node instanceof ListNode)) {
-            diagnostics.report(node, what + " must be a list of values");
+            diagnostics.report(node, Diagnostic.NOT_A_LIST_OF_VALUES, what, node.kind());
             return List.of();
         }
-        List<String> values = new ArrayList<>();
+        List<Scalar> values = new ArrayList<>();
         for (Node item : ((ListNode) node).items()) {
-            values.add(name(item));
+            if (item instanceof Scalar) {
+                values.add((Scalar) item);
+            } else {
+                name(item); // reports it
+            }
         }
         return values;
     }

@@ -45,7 +45,9 @@ final class ListParser {
         Optional<Field> list = RequestContract.REQUEST.field(listName).filter(f -> f.type() == FieldType.OBJECT_LIST);
         keys.unknown(map, allowedKeys(kind), kind);
         if (list.isEmpty()) {
-            diagnostics.report(listNode, kind + " takes a list of objects: medicationTrials, intraspinalTrials, documents or notes");
+            List<String> lists = FactResolver.objectLists().stream().map(Field::path).toList();
+            diagnostics.report(listNode, Diagnostic.NOT_AN_OBJECT_LIST, kind, listName, Suggestions.didYouMean(listName, lists),
+                    String.join(", ", lists));
             return Optional.empty();
         }
         ListFact listFact = new ListFact(new RequestFact(list.get()), list.get().items().get());
@@ -63,7 +65,7 @@ final class ListParser {
             case "latest": {
                 Node thenNode = map.get("then");
                 if (thenNode == null) {
-                    diagnostics.report(map, "latest needs then: what the latest matching element must meet");
+                    diagnostics.report(map, Diagnostic.LATEST_WITHOUT_THEN);
                     return Optional.empty();
                 }
                 return parser.criterion(thenNode, inItem).map(then -> new Latest(meta, listFact.list(), where.get(), then));

@@ -31,13 +31,13 @@ final class LogicParser {
         if (body.equals("not")) {
             return parser.criterion(map.get("not"), inner).map(child -> new Not(meta, child));
         }
-        List<Criterion> children = children(map.get(body), inner);
+        List<Criterion> children = children(map.get(body), body, inner);
         return Optional.of(body.equals("all") ? new All(meta, children) : new Any(meta, children));
     }
 
-    private List<Criterion> children(Node node, Context context) {
+    private List<Criterion> children(Node node, String body, Context context) {
         if (!(node instanceof ListNode) || ((ListNode) node).items().isEmpty()) {
-            diagnostics.report(node, "all and any take a non-empty list of criteria");
+            diagnostics.report(node, Diagnostic.EMPTY_ALL_ANY, body);
             return List.of();
         }
         List<Criterion> children = new ArrayList<>();

@@ -38,28 +38,28 @@ final class MetaParser {
         if (id.isEmpty()) {
             for (String key : List.of("text", "cite", "interpretation", "outcome", "missingWhenFalse")) {
                 if (map.has(key)) {
-                    diagnostics.report(map.get(key), key + " needs an id on the same criterion");
+                    diagnostics.report(map.keys().get(key), Diagnostic.META_WITHOUT_ID, key);
                 }
             }
             return Meta.INLINE;
         }
         if (!context.traceable()) {
-            diagnostics.report(map, "criterion '" + id.get()
-                    + "': inside where, then and when, criteria are parts of their parent and take no id");
+            diagnostics.report(map.keys().get("id"), Diagnostic.ID_IN_CONDITION, id.get());
             return Meta.INLINE;
         }
         if (text.isEmpty()) {
-            diagnostics.report(map, "criterion '" + id.get() + "' needs text: the policy's own words");
+            diagnostics.report(map, Diagnostic.MISSING_TEXT, id.get());
         }
         Optional<String> section = cite.or(context::cite);
         if (section.isEmpty() || section.get().isBlank()) {
-            diagnostics.report(map, "criterion '" + id.get() + "' needs a citation (cite: the section heading of " + source + ")");
+            diagnostics.report(map, Diagnostic.MISSING_CITE, id.get(), source);
         }
         Outcome failure = outcomeWord.isEmpty() ? Outcome.DOES_NOT_MEET_CRITERIA : failure(map.get("outcome"), outcomeWord.get(), context);
         Optional<Field> document = missingWhenFalse.flatMap(path -> {
             Optional<Field> f = RequestContract.REQUEST.field(path).filter(x -> x.type() == FieldType.BOOLEAN);
             if (f.isEmpty()) {
-                diagnostics.report(map.get("missingWhenFalse"), "missingWhenFalse must name a true/false request field");
+                diagnostics.report(map.get("missingWhenFalse"), Diagnostic.MISSING_WHEN_FALSE_FIELD, path,
+                        Suggestions.didYouMean(path, FactResolver.paths(RequestContract.REQUEST, FieldType.BOOLEAN)));
             }
             return f;
         });
@@ -68,11 +68,11 @@ final class MetaParser {
 
     private Outcome failure(Node at, String word, Context context) {
         if (!context.topLevel()) {
-            diagnostics.report(at, "outcome is allowed only on top-level criteria of scope and pathways");
+            diagnostics.report(at, Diagnostic.OUTCOME_NOT_TOP_LEVEL);
         }
         Optional<Outcome> outcome = outcome(at, word);
         if (outcome.isPresent() && !FAILURE_OUTCOMES.contains(outcome.get())) {
-            diagnostics.report(at, "a criterion's outcome must be one of " + FAILURE_OUTCOMES);
+            diagnostics.report(at, Diagnostic.OUTCOME_NOT_A_FAILURE, String.join(", ", names(FAILURE_OUTCOMES)), word);
             return Outcome.DOES_NOT_MEET_CRITERIA;
         }
         return outcome.orElse(Outcome.DOES_NOT_MEET_CRITERIA);
@@ -82,9 +82,14 @@ final class MetaParser {
         try {
             return Optional.of(Outcome.valueOf(word));
         } catch (IllegalArgumentException e) {
-            diagnostics.report(at, "unknown outcome '" + word + "'; allowed: " + List.of(Outcome.values()));
+            diagnostics.report(at, Diagnostic.UNKNOWN_OUTCOME, word, Suggestions.didYouMean(word, names(List.of(Outcome.values()))),
+                    String.join(", ", names(List.of(Outcome.values()))));
             return Optional.empty();
         }
+    }
+
+    private static List<String> names(List<Outcome> outcomes) {
+        return outcomes.stream().map(Outcome::name).toList();
     }
 
     /** The section a traced criterion cites, its own or the one it inherits, without reporting again. */

@@ -40,7 +40,7 @@ final class PathwayParser {
 
     List<Pathway> pathways(Node node, MapNode top, List<Criterion> scope) {
         if (!(node instanceof ListNode) || ((ListNode) node).items().isEmpty()) {
-            diagnostics.report(node == null ? top : node, "pathways must be a non-empty list");
+            diagnostics.report(node == null ? top : node, Diagnostic.PATHWAYS_EMPTY);
             return List.of();
         }
         List<Pathway> pathways = new ArrayList<>();
@@ -48,7 +48,7 @@ final class PathwayParser {
         for (Node item : ((ListNode) node).items()) {
             pathway(item, scope).ifPresent(p -> {
                 if (!seen.add(p.id())) {
-                    diagnostics.report(item, "the pathway id '" + p.id() + "' is used twice");
+                    diagnostics.report(item, Diagnostic.DUPLICATE_PATHWAY_ID, p.id());
                 }
                 pathways.add(p);
             });
@@ -58,41 +58,41 @@ final class PathwayParser {
 
     private Optional<Pathway> pathway(Node node, List<Criterion> scope) {
         if (!(node instanceof MapNode)) {
-            diagnostics.report(node, "a pathway must be a mapping");
+            diagnostics.report(node, Diagnostic.PATHWAY_NOT_A_MAPPING, node.kind());
             return Optional.empty();
         }
         MapNode map = (MapNode) node;
         keys.unknown(map, Keys.PATHWAY, "a pathway");
-        String id = keys.required(map, "id");
-        String text = keys.required(map, "text");
+        String id = keys.required(map, "id", "a pathway");
+        String text = keys.required(map, "text", "a pathway");
         Optional<String> cite = keys.optional(map, "cite");
         if (cite.isEmpty()) {
-            diagnostics.report(map, "pathway '" + id + "' needs a citation (cite: the section heading of " + source + ")");
+            diagnostics.report(map, Diagnostic.PATHWAY_WITHOUT_CITE, id, source);
         }
-        Criterion when = when(map.get("when"), map);
+        Criterion when = when(map.get("when"), map, id);
         Optional<Outcome> outcome = keys.optional(map, "outcome").flatMap(o -> metaParser.outcome(map.get("outcome"), o));
         Node criteriaNode = map.get("criteria");
         if (outcome.isPresent() == (criteriaNode != null)) {
-            diagnostics.report(map, "pathway '" + id + "' needs either criteria or an outcome, not both");
+            diagnostics.report(map, Diagnostic.PATHWAY_CRITERIA_OR_OUTCOME, id, outcome.isPresent() ? "both" : "neither");
         }
         List<Criterion> criteria = criteriaNode == null ? List.of() : parser.topLevel(criteriaNode, "criteria", cite);
         Set<String> ids = new HashSet<>();
-        scope.forEach(c -> collectIds(c, ids, map));
-        criteria.forEach(c -> collectIds(c, ids, map));
+        scope.forEach(c -> collectIds(c, ids, map, id));
+        criteria.forEach(c -> collectIds(c, ids, map, id));
         return Optional.of(new Pathway(id, text, metaParser.citation(cite.orElse("")), when, outcome, criteria));
     }
 
-    private void collectIds(Criterion c, Set<String> ids, Node at) {
+    private void collectIds(Criterion c, Set<String> ids, Node at, String pathway) {
         if (c.meta().traced() && !ids.add(c.meta().id())) {
-            diagnostics.report(at, "the criterion id '" + c.meta().id() + "' is used twice in this pathway");
+            diagnostics.report(at, Diagnostic.DUPLICATE_CRITERION_ID, c.meta().id(), pathway);
         }
-        c.children().forEach(child -> collectIds(child, ids, at));
+        c.children().forEach(child -> collectIds(child, ids, at, pathway));
     }
 
     /** {@code when: {kind: [...], indication: [...], if: criterion}}: all must hold. */
-    private Criterion when(Node node, Node pathway) {
+    private Criterion when(Node node, Node pathway, String id) {
         if (!(node instanceof MapNode)) {
-            diagnostics.report(node == null ? pathway : node, "a pathway needs when: {kind: [...], indication: [...], if: ...}");
+            diagnostics.report(node == null ? pathway : node, Diagnostic.PATHWAY_WITHOUT_WHEN, id);
             return new All(Meta.INLINE, List.of());
         }
         MapNode map = (MapNode) node;

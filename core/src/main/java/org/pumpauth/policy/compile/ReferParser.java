@@ -23,17 +23,16 @@ final class ReferParser {
     Optional<Criterion> parse(MapNode map, Meta meta, Context inner) {
         keys.unknown(map, Keys.withMeta(Set.of("refer", "when")), "refer");
         if (!meta.traced()) {
-            diagnostics.report(map, "a referral needs an id and text: the policy's words that send the case to review");
+            diagnostics.report(map, Diagnostic.REFER_WITHOUT_ID);
         }
         if (!"CASE_BY_CASE".equals(keys.name(map.get("refer")))) {
-            diagnostics.report(map.get("refer"), "refer takes CASE_BY_CASE");
+            diagnostics.report(map.get("refer"), Diagnostic.REFER_VALUE);
         }
         Node when = map.get("when");
         if (when == null) {
-            diagnostics.report(map, "refer needs when: the condition that sends the case to review");
+            diagnostics.report(map, Diagnostic.REFER_WITHOUT_WHEN);
             return Optional.empty();
         }
-        Context condition = new Context(inner.item(), false, false, inner.cite());
-        return parser.criterion(when, condition).map(c -> new Refer(meta, c));
+        return parser.criterion(when, inner.condition()).map(c -> new Refer(meta, c));
     }
 }

@@ -38,7 +38,7 @@ final class TallyParser {
         }
         Optional<String> absent = keys.optional(map, "absent");
         if (absent.isPresent() && !absent.get().equals("empty") && !absent.get().equals("unknown")) {
-            diagnostics.report(map.get("absent"), "absent takes empty or unknown");
+            diagnostics.report(map.get("absent"), Diagnostic.COUNT_ABSENT_VALUE);
         }
         return Optional.of(new Count(meta, list.list(), where, threshold.get().operator(), threshold.get().value(),
                 absent.orElse("unknown").equals("empty")));
@@ -47,17 +47,19 @@ final class TallyParser {
     /** {@code sum: LIST, of: FIELD, where: c} and a numeric comparison: a total over the elements. */
     Optional<Criterion> sum(MapNode map, Meta meta, ListFact list, Criterion where) {
         if (map.has("absent")) {
-            diagnostics.report(map.get("absent"), "sum takes no absent: an unstated list is asked for");
+            diagnostics.report(map.keys().get("absent"), Diagnostic.SUM_WITH_ABSENT);
         }
         Node ofNode = map.get("of");
         if (ofNode == null) {
-            diagnostics.report(map, "sum needs of: the number field of " + list.item().name() + " to add up");
+            diagnostics.report(map, Diagnostic.SUM_WITHOUT_OF, list.item().name());
             return Optional.empty();
         }
         String name = keys.name(ofNode);
         Optional<Field> of = list.item().field(name).filter(f -> f.type() == FieldType.NUMBER);
         if (of.isEmpty()) {
-            diagnostics.report(ofNode, "sum adds up a number field of " + list.item().name() + "; '" + name + "' is not one");
+            List<String> numbers = FactResolver.paths(list.item(), FieldType.NUMBER);
+            diagnostics.report(ofNode, Diagnostic.SUM_OF_NOT_A_NUMBER_FIELD, list.item().name(), name,
+                    Suggestions.didYouMean(name, numbers), String.join(", ", numbers));
             return Optional.empty();
         }
         return threshold(map, "sum").map(t -> new Sum(meta, list.list(), new ItemFact(of.get()), where, t.operator(), t.value()));
@@ -72,12 +74,12 @@ final class TallyParser {
             }
         }
         if (ops.size() != 1 || !ops.get(0).appliesTo(FieldType.NUMBER)) {
-            diagnostics.report(map, kind + " needs one of atLeast, greaterThan, atMost, lessThan, equals");
+            diagnostics.report(map, Diagnostic.THRESHOLD_OPERATOR, kind);
             return Optional.empty();
         }
         Node thresholdNode = map.get(ops.get(0).word());
         if (!(thresholdNode instanceof Scalar) || !((Scalar) thresholdNode).isNumber()) {
-            diagnostics.report(thresholdNode, kind + " compares with a number");
+            diagnostics.report(thresholdNode, Diagnostic.THRESHOLD_NOT_A_NUMBER, kind);
             return Optional.empty();
         }
         return Optional.of(new Threshold(ops.get(0), Double.parseDouble(((Scalar) thresholdNode).text())));

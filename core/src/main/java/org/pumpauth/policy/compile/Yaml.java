@@ -74,10 +74,14 @@ final class Yaml {
     static final class SyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
         final transient Position at;
+        final Diagnostic diagnostic;
+        final String detail;
 
-        SyntaxError(Position at, String message) {
-            super(message);
+        SyntaxError(Position at, Diagnostic diagnostic, String detail) {
+            super(diagnostic.message(detail));
             this.at = at;
+            this.diagnostic = diagnostic;
+            this.detail = detail;
         }
     }
 
@@ -85,15 +89,26 @@ final class Yaml {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                throw new SyntaxError(Position.START, "the file is empty");
+                throw new SyntaxError(Position.START, Diagnostic.EMPTY_FILE, "");
             }
             return read(parser, token);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new SyntaxError(at == null ? Position.START : position(at), "not valid YAML: " + e.getOriginalMessage());
+            throw new SyntaxError(at == null ? Position.START : position(at), Diagnostic.YAML_SYNTAX, oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new SyntaxError(Position.START, "could not be read: " + e.getMessage());
+            throw new SyntaxError(Position.START, Diagnostic.YAML_SYNTAX, e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The parser's message without its echo of the file: "while parsing a flow mapping: expected
+     * ',' or '}', but got <stream end>".
+     */
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return String.join(": ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
     }
 
     private static Position position(JsonLocation location) {
@@ -111,7 +126,7 @@ final class Yaml {
                     Position keyAt = position(p.currentTokenLocation());
                     Node value = read(p, p.nextToken());
                     if (entries.put(key, value) != null) {
-                        throw new SyntaxError(keyAt, "the key '" + key + "' appears twice");
+                        throw new SyntaxError(keyAt, Diagnostic.DUPLICATE_KEY, key);
                     }
                     keys.put(key, keyAt);
                 }

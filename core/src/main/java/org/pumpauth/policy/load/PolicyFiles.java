@@ -10,6 +10,7 @@ import org.pumpauth.policy.PolicyLoadException;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.compile.PolicyCompiler;
+import org.pumpauth.policy.compile.Problem;
 
 /** Policy files on disk, for analysts trying a version before it is built in. */
 public final class PolicyFiles {
@@ -30,6 +31,14 @@ public final class PolicyFiles {
             throw new PolicyLoadException(problems);
         }
         return PolicyRegistry.of(versions);
+    }
+
+    /**
+     * Every problem in one policy file, each {@code file:line:column: message}, named as the path
+     * was given; none when it compiles.
+     */
+    public static List<Problem> check(Path file) throws IOException {
+        return PolicyCompiler.check(file.toString(), Files.readString(file));
     }
 
     /** The {@code *.yaml} files under {@code dir}, sorted. */
