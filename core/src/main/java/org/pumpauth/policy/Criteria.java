@@ -41,7 +41,7 @@ public final class Criteria {
 
     /**
      * Whether the criterion itself (its children aside) reads a fact's silence other than as
-     * unknown: {@code present}, {@code unstated}, {@code absent: empty} or {@code missingWhenFalse}.
+     * unknown: {@code present}, {@code silence: met | not-met | empty} or {@code ifNotMet: {askFor: ...}}.
      */
     public static boolean readsSilence(Criterion criterion) {
         return criterion.meta().missingWhenFalse().isPresent() || criterion.accept(READS_SILENCE);
@@ -124,7 +124,7 @@ public final class Criteria {
 
         @Override
         public Boolean compare(Compare compare) {
-            return compare.unstated() != Truth.UNKNOWN || compare.operator() == Operator.PRESENT;
+            return compare.unstated() != Truth.UNKNOWN || compare.operator() == Operator.STATED;
         }
 
         @Override

@@ -1,7 +1,6 @@
 package org.pumpauth.policy;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.pumpauth.logic.Truth;
 
@@ -33,7 +32,7 @@ public final class Describe implements CriterionVisitor<String> {
     @Override
     public String compare(Compare c) {
         String test = c.fact().factName() + " " + c.operator().symbol() + " " + operand(c.operand());
-        return c.unstated() == Truth.UNKNOWN ? test : test + " (unstated: " + c.unstated().name().toLowerCase(Locale.ROOT) + ")";
+        return c.unstated() == Truth.UNKNOWN ? test : test + (c.unstated() == Truth.TRUE ? " (silence: met)" : " (silence: not-met)");
     }
 
     @Override
@@ -49,7 +48,7 @@ public final class Describe implements CriterionVisitor<String> {
     @Override
     public String count(Count c) {
         return "count of " + c.list().factName() + " with " + inner(c.where()) + " " + c.operator().symbol() + " "
-                + operand(c.threshold()) + (c.absentIsEmpty() ? " (unstated: none)" : "");
+                + operand(c.threshold()) + (c.absentIsEmpty() ? " (silence: empty)" : "");
     }
 
     @Override

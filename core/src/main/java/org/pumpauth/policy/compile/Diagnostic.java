@@ -45,10 +45,11 @@ public enum Diagnostic {
     MISSING_TEXT("criterion '%s' needs text: the policy's own words"),
     MISSING_CITE("criterion '%s' needs a citation (cite: a section heading of %s)"),
     DUPLICATE_CRITERION_ID("the criterion id '%s' is used twice in pathway '%s'"),
-    OUTCOME_NOT_TOP_LEVEL("outcome is allowed only on the top-level criteria of scope and pathways"),
+    OUTCOME_NOT_TOP_LEVEL("ifNotMet: OUTCOME is allowed only on the top-level criteria of scope and pathways"),
     UNKNOWN_OUTCOME("unknown outcome '%s'%s; allowed: %s"),
     OUTCOME_NOT_A_FAILURE("a criterion not met gives one of %s, not %s"),
-    MISSING_WHEN_FALSE_FIELD("missingWhenFalse takes a true/false request field; '%s'%s is not one"),
+    IF_NOT_MET_VALUE("ifNotMet takes an outcome (%s) or {askFor: FIELD}"),
+    ASK_FOR_FIELD("askFor takes a true/false request field; '%s'%s is not one"),
     EMPTY_ALL_ANY("%s takes a non-empty list of criteria"),
 
     // ---- fact tests
@@ -60,13 +61,12 @@ public enum Diagnostic {
     NOT_A_NUMBER("%s takes a number"),
     NOT_AN_ALLOWED_VALUE("'%s'%s is not a value of %s; allowed: %s"),
     SAME_AS_TYPES("sameAs compares facts of one type: %s is %s, %s is %s"),
-    UNSTATED_NOT_BOOLEAN("unstated takes true or false: how to read a request that does not state the fact"),
+    SILENCE_VALUE("'%s'%s is not how %s reads silence; allowed: %s"),
 
     // ---- lists: exists, latest, count, sum
     NOT_AN_OBJECT_LIST("%s takes a list of objects; '%s'%s is not one; lists: %s"),
     LATEST_WITHOUT_THEN("latest needs then: what the latest matching element must meet"),
-    COUNT_ABSENT_VALUE("absent takes empty or unknown"),
-    SUM_WITH_ABSENT("sum takes no absent: an unstated list is asked for"),
+    SUM_WITH_SILENCE("sum takes no silence: an unstated list is asked for"),
     SUM_WITHOUT_OF("sum needs of: the number field of %s to add up"),
     SUM_OF_NOT_A_NUMBER_FIELD("sum adds up a number field of %s; '%s'%s is not one; number fields: %s"),
     THRESHOLD_OPERATOR("%s needs one of atLeast, greaterThan, atMost, lessThan, equals"),
@@ -75,7 +75,7 @@ public enum Diagnostic {
     // ---- referrals
     REFER_WITHOUT_ID("a referral needs an id and text: the policy's words that send the case to review"),
     REFER_VALUE("refer takes CASE_BY_CASE"),
-    REFER_WITHOUT_WHEN("refer needs when: the condition that sends the case to review"),
+    REFER_WITHOUT_IF("refer needs if: the condition that sends the case to review"),
 
     // ---- pathways
     PATHWAYS_EMPTY("pathways takes a non-empty list of pathways"),

@@ -36,9 +36,9 @@ final class FactTestParser {
                 ops.add(op);
             }
         }
-        Set<String> allowed = Keys.withMeta(Set.of("fact", "unstated"));
+        Set<String> allowed = Keys.withMeta(Set.of("fact", "silence"));
         ops.forEach(op -> allowed.add(op.word()));
-        Set<String> meant = Keys.withMeta(Set.of("fact", "unstated"));
+        Set<String> meant = Keys.withMeta(Set.of("fact", "silence"));
         meant.addAll(Operator.words());
         keys.unknown(map, allowed, meant, "a fact test (operators: " + String.join(", ", Operator.words()) + ")");
         if (ops.size() != 1) {
@@ -61,7 +61,7 @@ final class FactTestParser {
             return Optional.empty();
         }
         Object operand = op == Operator.SAME_AS ? sameAs(operandNode, fact.get()) : operand(operandNode, op, fact.get());
-        Truth unstated = unstated(map.get("unstated"));
+        Truth unstated = silence(map.get("silence"));
         return operand == null ? Optional.empty() : Optional.of(new Compare(meta, fact.get(), op, operand, unstated));
     }
 
@@ -75,21 +75,31 @@ final class FactTestParser {
         return words;
     }
 
-    private Truth unstated(Node node) {
+    /** {@code silence: ask | met | not-met}: the test's result when the request does not state the fact. */
+    private Truth silence(Node node) {
         if (node == null) {
             return Truth.UNKNOWN;
         }
-        if (node instanceof Scalar && ((Scalar) node).isBoolean()) {
-            return Truth.of(Boolean.parseBoolean(((Scalar) node).text()));
+        String word = keys.name(node);
+        switch (word) {
+            case "ask":
+                return Truth.UNKNOWN;
+            case "met":
+                return Truth.TRUE;
+            case "not-met":
+                return Truth.FALSE;
+            default:
+                List<String> allowed = List.of("ask", "met", "not-met");
+                diagnostics.report(node, Diagnostic.SILENCE_VALUE, word, Suggestions.didYouMean(word, allowed), "a fact test",
+                        String.join(", ", allowed));
+                return Truth.UNKNOWN;
         }
-        diagnostics.report(node, Diagnostic.UNSTATED_NOT_BOOLEAN);
-        return Truth.UNKNOWN;
     }
 
     private Object operand(Node node, Operator op, Fact fact) {
         switch (op) {
             case IS:
-            case PRESENT:
+            case STATED:
             case NOT_EMPTY:
                 if (node instanceof Scalar && ((Scalar) node).isBoolean()) {
                     return Boolean.valueOf(((Scalar) node).text());

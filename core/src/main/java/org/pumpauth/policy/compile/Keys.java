@@ -20,10 +20,19 @@ final class Keys {
     static final Set<String> TOP = Set.of(
             "policy", "version", "title", "payer", "source", "reconstructed", "codes", "documentation", "define", "scope",
             "pathways");
-    static final Set<String> META = Set.of("id", "text", "cite", "interpretation", "outcome", "missingWhenFalse");
+    static final Set<String> META = Set.of("id", "text", "cite", "interpretation", "ifNotMet");
     static final Set<String> PATHWAY = Set.of("id", "text", "cite", "when", "outcome", "criteria");
     static final Set<String> WHEN = Set.of("kind", "indication", "if");
     static final Set<String> DOCUMENTATION_ENTRY = Set.of("text", "items");
+    /** Keys of the language's first version, with what version 2 writes instead. */
+    static final Map<String, String> RENAMED = Map.of(
+            "unstated", "silence: met (for true) or silence: not-met (for false)",
+            "absent", "silence: empty",
+            "missingWhenFalse", "ifNotMet: {askFor: FIELD}",
+            "outcome", "ifNotMet: OUTCOME on a criterion; outcome: is a pathway's outright outcome",
+            "when", "if: on a referral; when: chooses a pathway",
+            "present", "stated: true | false (whether the request states the fact)");
+
     /** The keys that say what kind of criterion a mapping is; a criterion has exactly one. */
     static final List<String> BODY = List.of("all", "any", "not", "fact", "exists", "latest", "count", "sum", "refer", "use");
 
@@ -48,8 +57,11 @@ final class Keys {
     void unknown(MapNode map, Set<String> allowed, Collection<String> meant, String what) {
         for (Map.Entry<String, Position> key : map.keys().entrySet()) {
             if (!allowed.contains(key.getKey())) {
-                diagnostics.report(key.getValue(), Diagnostic.UNKNOWN_KEY, key.getKey(),
-                        Suggestions.didYouMean(key.getKey(), meant), what, String.join(", ", new TreeSet<>(allowed)));
+                String hint = RENAMED.containsKey(key.getKey())
+                        ? " (the language now writes " + RENAMED.get(key.getKey()) + ")"
+                        : Suggestions.didYouMean(key.getKey(), meant);
+                diagnostics.report(key.getValue(), Diagnostic.UNKNOWN_KEY, key.getKey(), hint, what,
+                        String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }

@@ -86,7 +86,7 @@ final class ListParser {
             allowed.add("of");
         }
         if (kind.equals("count") || kind.equals("sum")) {
-            allowed.add("absent");
+            allowed.add("silence");
             for (Operator op : Operator.values()) {
                 allowed.add(op.word());
             }

@@ -2,6 +2,7 @@ package org.pumpauth.policy.compile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.pumpauth.determination.Outcome;
 import org.pumpauth.policy.Meta;
 import org.pumpauth.policy.compile.Yaml.MapNode;
@@ -32,11 +33,9 @@ final class MetaParser {
         Optional<String> id = keys.optional(map, "id");
         Optional<String> text = keys.optional(map, "text");
         Optional<String> interpretation = keys.optional(map, "interpretation");
-        Optional<String> outcomeWord = keys.optional(map, "outcome");
-        Optional<String> missingWhenFalse = keys.optional(map, "missingWhenFalse");
         Optional<String> cite = keys.optional(map, "cite");
         if (id.isEmpty()) {
-            for (String key : List.of("text", "cite", "interpretation", "outcome", "missingWhenFalse")) {
+            for (String key : List.of("text", "cite", "interpretation", "ifNotMet")) {
                 if (map.has(key)) {
                     diagnostics.report(map.keys().get(key), Diagnostic.META_WITHOUT_ID, key);
                 }
@@ -54,16 +53,34 @@ final class MetaParser {
         if (section.isEmpty() || section.get().isBlank()) {
             diagnostics.report(map, Diagnostic.MISSING_CITE, id.get(), source);
         }
-        Outcome failure = outcomeWord.isEmpty() ? Outcome.DOES_NOT_MEET_CRITERIA : failure(map.get("outcome"), outcomeWord.get(), context);
-        Optional<Field> document = missingWhenFalse.flatMap(path -> {
-            Optional<Field> f = RequestContract.REQUEST.field(path).filter(x -> x.type() == FieldType.BOOLEAN);
-            if (f.isEmpty()) {
-                diagnostics.report(map.get("missingWhenFalse"), Diagnostic.MISSING_WHEN_FALSE_FIELD, path,
-                        Suggestions.didYouMean(path, FactResolver.paths(RequestContract.REQUEST, FieldType.BOOLEAN)));
-            }
-            return f;
-        });
-        return new Meta(id.get(), text.orElse(""), citation(section.orElse("")), interpretation, failure, document);
+        Node ifNotMet = map.get("ifNotMet");
+        Outcome failure = ifNotMet instanceof Scalar ? failure(ifNotMet, ((Scalar) ifNotMet).text(), context)
+                : Outcome.DOES_NOT_MEET_CRITERIA;
+        Optional<Field> askFor = ifNotMet instanceof MapNode ? askFor((MapNode) ifNotMet) : Optional.empty();
+        if (ifNotMet != null && !(ifNotMet instanceof Scalar) && !(ifNotMet instanceof MapNode)) {
+            diagnostics.report(ifNotMet, Diagnostic.IF_NOT_MET_VALUE, String.join(", ", names(FAILURE_OUTCOMES)));
+        }
+        return new Meta(id.get(), text.orElse(""), citation(section.orElse("")), interpretation, failure, askFor);
+    }
+
+    /**
+     * {@code ifNotMet: {askFor: FIELD}}: a document stated as not sent is asked for, and the
+     * criterion is unknown rather than not met (the NIA pump analysis report, G12).
+     */
+    private Optional<Field> askFor(MapNode map) {
+        keys.unknown(map, Set.of("askFor"), "ifNotMet");
+        Node field = map.get("askFor");
+        if (field == null) {
+            diagnostics.report(map, Diagnostic.IF_NOT_MET_VALUE, String.join(", ", names(FAILURE_OUTCOMES)));
+            return Optional.empty();
+        }
+        String path = keys.name(field);
+        Optional<Field> f = RequestContract.REQUEST.field(path).filter(x -> x.type() == FieldType.BOOLEAN);
+        if (f.isEmpty()) {
+            diagnostics.report(field, Diagnostic.ASK_FOR_FIELD, path,
+                    Suggestions.didYouMean(path, FactResolver.paths(RequestContract.REQUEST, FieldType.BOOLEAN)));
+        }
+        return f;
     }
 
     private Outcome failure(Node at, String word, Context context) {

@@ -8,7 +8,7 @@ import org.pumpauth.policy.Refer;
 import org.pumpauth.policy.compile.Yaml.MapNode;
 import org.pumpauth.policy.compile.Yaml.Node;
 
-/** {@code refer: CASE_BY_CASE} with {@code when: c}: the policy's words that send a case to individual review. */
+/** {@code refer: CASE_BY_CASE} with {@code if: c}: the policy's words that send a case to individual review. */
 final class ReferParser {
     private final Diagnostics diagnostics;
     private final Keys keys;
@@ -21,18 +21,18 @@ final class ReferParser {
     }
 
     Optional<Criterion> parse(MapNode map, Meta meta, Context inner) {
-        keys.unknown(map, Keys.withMeta(Set.of("refer", "when")), "refer");
+        keys.unknown(map, Keys.withMeta(Set.of("refer", "if")), "refer");
         if (!meta.traced()) {
             diagnostics.report(map, Diagnostic.REFER_WITHOUT_ID);
         }
         if (!"CASE_BY_CASE".equals(keys.name(map.get("refer")))) {
             diagnostics.report(map.get("refer"), Diagnostic.REFER_VALUE);
         }
-        Node when = map.get("when");
-        if (when == null) {
-            diagnostics.report(map, Diagnostic.REFER_WITHOUT_WHEN);
+        Node condition = map.get("if");
+        if (condition == null) {
+            diagnostics.report(map, Diagnostic.REFER_WITHOUT_IF);
             return Optional.empty();
         }
-        return parser.criterion(when, inner.condition()).map(c -> new Refer(meta, c));
+        return parser.criterion(condition, inner.condition()).map(c -> new Refer(meta, c));
     }
 }

@@ -36,18 +36,20 @@ final class TallyParser {
         if (threshold.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> absent = keys.optional(map, "absent");
-        if (absent.isPresent() && !absent.get().equals("empty") && !absent.get().equals("unknown")) {
-            diagnostics.report(map.get("absent"), Diagnostic.COUNT_ABSENT_VALUE);
+        Optional<String> silence = keys.optional(map, "silence");
+        List<String> allowed = List.of("ask", "empty");
+        if (silence.isPresent() && !allowed.contains(silence.get())) {
+            diagnostics.report(map.get("silence"), Diagnostic.SILENCE_VALUE, silence.get(),
+                    Suggestions.didYouMean(silence.get(), allowed), "a count", String.join(", ", allowed));
         }
         return Optional.of(new Count(meta, list.list(), where, threshold.get().operator(), threshold.get().value(),
-                absent.orElse("unknown").equals("empty")));
+                silence.orElse("ask").equals("empty")));
     }
 
     /** {@code sum: LIST, of: FIELD, where: c} and a numeric comparison: a total over the elements. */
     Optional<Criterion> sum(MapNode map, Meta meta, ListFact list, Criterion where) {
-        if (map.has("absent")) {
-            diagnostics.report(map.keys().get("absent"), Diagnostic.SUM_WITH_ABSENT);
+        if (map.has("silence")) {
+            diagnostics.report(map.keys().get("silence"), Diagnostic.SUM_WITH_SILENCE);
         }
         Node ofNode = map.get("of");
         if (ofNode == null) {
