@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pumpauth.policy.compile.PolicyCompiler;
 import org.pumpauth.policy.load.BuiltInPolicies;
 import org.pumpauth.policy.load.PolicyFiles;
 
@@ -27,6 +28,13 @@ class PolicyFilesTest {
         assertThat(BuiltInPolicies.files()).isEqualTo(files).hasSize(7);
         int versions = PolicyRegistry.builtIn().policies().stream().mapToInt(p -> p.versions().size()).sum();
         assertThat(versions).isEqualTo(files.size());
+    }
+
+    @Test
+    void every_shipped_policy_compiles_with_no_problem_and_no_undeclared_pathway_overlap() throws IOException {
+        for (String file : BuiltInPolicies.files()) {
+            assertThat(PolicyCompiler.check(file, Files.readString(POLICIES.resolve(file)))).as(file).isEmpty();
+        }
     }
 
     @Test

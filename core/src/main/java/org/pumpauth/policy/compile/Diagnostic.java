@@ -83,7 +83,11 @@ public enum Diagnostic {
     PATHWAY_WITHOUT_CITE("pathway '%s' needs a citation (cite: a section heading of %s)"),
     PATHWAY_WITHOUT_WHEN("pathway '%s' needs when: {kind: [...], indication: [...], if: ...}"),
     PATHWAY_CRITERIA_OR_OUTCOME("pathway '%s' needs either criteria or an outcome, not %s"),
-    DUPLICATE_PATHWAY_ID("the pathway id '%s' is used twice");
+    DUPLICATE_PATHWAY_ID("the pathway id '%s' is used twice"),
+    PATHWAYS_OVERLAP("pathways '%s' and '%s' can both hold for one request (kind %s; indication %s); say which wins on the"
+            + " later one: after: [%s] (the earlier is taken when both hold) or unless: [%s] (the later only when the earlier"
+            + " is known not to hold)"),
+    NOT_AN_EARLIER_PATHWAY("'%s'%s under %s is not a pathway before '%s'; earlier pathways: %s");
 
     private final String template;
 

@@ -21,7 +21,7 @@ final class Keys {
             "policy", "version", "title", "payer", "source", "reconstructed", "codes", "documentation", "define", "scope",
             "pathways");
     static final Set<String> META = Set.of("id", "text", "cite", "interpretation", "ifNotMet");
-    static final Set<String> PATHWAY = Set.of("id", "text", "cite", "when", "outcome", "criteria");
+    static final Set<String> PATHWAY = Set.of("id", "text", "cite", "when", "after", "unless", "outcome", "criteria");
     static final Set<String> WHEN = Set.of("kind", "indication", "if");
     static final Set<String> DOCUMENTATION_ENTRY = Set.of("text", "items");
     /** Keys of the language's first version, with what version 2 writes instead. */

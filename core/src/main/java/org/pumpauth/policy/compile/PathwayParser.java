@@ -1,8 +1,10 @@
 package org.pumpauth.policy.compile;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pumpauth.determination.Outcome;
@@ -43,20 +45,20 @@ final class PathwayParser {
             diagnostics.report(node == null ? top : node, Diagnostic.PATHWAYS_EMPTY);
             return List.of();
         }
-        List<Pathway> pathways = new ArrayList<>();
+        List<PathwayOrder.Read> pathways = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Node item : ((ListNode) node).items()) {
             pathway(item, scope).ifPresent(p -> {
-                if (!seen.add(p.id())) {
-                    diagnostics.report(item, Diagnostic.DUPLICATE_PATHWAY_ID, p.id());
+                if (!seen.add(p.pathway().id())) {
+                    diagnostics.report(item, Diagnostic.DUPLICATE_PATHWAY_ID, p.pathway().id());
                 }
                 pathways.add(p);
             });
         }
-        return pathways;
+        return new PathwayOrder(diagnostics, keys).order(pathways);
     }
 
-    private Optional<Pathway> pathway(Node node, List<Criterion> scope) {
+    private Optional<PathwayOrder.Read> pathway(Node node, List<Criterion> scope) {
         if (!(node instanceof MapNode)) {
             diagnostics.report(node, Diagnostic.PATHWAY_NOT_A_MAPPING, node.kind());
             return Optional.empty();
@@ -69,7 +71,8 @@ final class PathwayParser {
         if (cite.isEmpty()) {
             diagnostics.report(map, Diagnostic.PATHWAY_WITHOUT_CITE, id, source);
         }
-        Criterion when = when(map.get("when"), map, id);
+        Map<String, List<String>> chosen = new HashMap<>();
+        Criterion when = when(map.get("when"), map, id, chosen);
         Optional<Outcome> outcome = keys.optional(map, "outcome").flatMap(o -> metaParser.outcome(map.get("outcome"), o));
         Node criteriaNode = map.get("criteria");
         if (outcome.isPresent() == (criteriaNode != null)) {
@@ -79,7 +82,9 @@ final class PathwayParser {
         Set<String> ids = new HashSet<>();
         scope.forEach(c -> collectIds(c, ids, map, id));
         criteria.forEach(c -> collectIds(c, ids, map, id));
-        return Optional.of(new Pathway(id, text, metaParser.citation(cite.orElse("")), when, outcome, criteria));
+        Pathway pathway = new Pathway(id, text, metaParser.citation(cite.orElse("")), when, outcome, criteria);
+        return Optional.of(new PathwayOrder.Read(pathway, map, PathwayOrder.chosen(chosen, "kind"),
+                PathwayOrder.chosen(chosen, "indication")));
     }
 
     private void collectIds(Criterion c, Set<String> ids, Node at, String pathway) {
@@ -90,7 +95,7 @@ final class PathwayParser {
     }
 
     /** {@code when: {kind: [...], indication: [...], if: criterion}}: all must hold. */
-    private Criterion when(Node node, Node pathway, String id) {
+    private Criterion when(Node node, Node pathway, String id, Map<String, List<String>> chosen) {
         if (!(node instanceof MapNode)) {
             diagnostics.report(node == null ? pathway : node, Diagnostic.PATHWAY_WITHOUT_WHEN, id);
             return new All(Meta.INLINE, List.of());
@@ -102,8 +107,9 @@ final class PathwayParser {
             Node values = map.get(key);
             if (values != null) {
                 Field field = RequestContract.field(key.equals("kind") ? "service.kind" : "indication.category");
-                parts.add(new Compare(Meta.INLINE, new RequestFact(field), Operator.IN,
-                        facts.allowedValues(values, field.allowed(), field.path())));
+                List<String> allowed = facts.allowedValues(values, field.allowed(), field.path());
+                chosen.put(key, allowed);
+                parts.add(new Compare(Meta.INLINE, new RequestFact(field), Operator.IN, allowed));
             }
         }
         Node condition = map.get("if");
