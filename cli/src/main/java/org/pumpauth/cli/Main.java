@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.pumpauth.PumpauthException;
 import org.pumpauth.policy.PolicyLoadException;
 import org.pumpauth.policy.PolicyRegistry;
+import org.pumpauth.policy.load.PolicyFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ public final class Main implements Runnable {
     PolicyRegistry registry() {
         if (registry == null) {
             try {
-                registry = policiesDir == null ? PolicyRegistry.builtIn() : PolicyRegistry.fromDirectory(policiesDir);
+                registry = policiesDir == null ? PolicyRegistry.builtIn() : PolicyFiles.fromDirectory(policiesDir);
             } catch (NoSuchFileException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--policy-dir: no such directory: " + policiesDir);
             } catch (IOException e) {

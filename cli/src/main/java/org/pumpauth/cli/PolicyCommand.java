@@ -15,9 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes. */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version.",
-        subcommands = PolicyCommand.Show.class)
+/**
+ * {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes;
+ * {@code pumpauth policy check}: the problems in policy files ({@link PolicyCheckCommand}).
+ */
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version, or check policy files.",
+        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class})
 final class PolicyCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,

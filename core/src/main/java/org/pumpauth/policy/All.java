@@ -17,4 +17,9 @@ public record All(Meta meta, List<Criterion> children) implements Criterion {
         }
         return result;
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.all(this);
+    }
 }

@@ -8,11 +8,11 @@ import org.pumpauth.request.FieldType;
 
 /**
  * A test of one fact against a value: {@code pain.score atLeast 6}, {@code indication.category in
- * [spasticity]}. An unstated fact makes it unknown, except for {@code present}, which asks
- * whether the fact is stated at all, and where the policy says how to read silence.
+ * [spasticity]}. An unstated fact makes it unknown, except for {@code stated}, which asks
+ * whether the fact is stated at all, and where the policy says how to read silence ({@code silence:}).
  *
  * @param operand a Boolean, a Double, a List of String, or for {@code sameAs} the other {@link Fact}
- * @param unstated the result when the fact is not stated: unknown, except for exceptions that
+ * @param unstated the result when the fact is not stated ({@code silence: ask | met | not-met}): unknown, except for exceptions that
  *     hold only when documented ("unless the medical reason ... is clearly documented"), which a
  *     silent request does not meet and is not asked for
  */
@@ -25,10 +25,10 @@ public record Compare(Meta meta, Fact fact, Operator operator, Object operand, T
     @Override
     public Truth test(Evaluation evaluation) {
         Object value = unstated == Truth.UNKNOWN ? fact.read(evaluation) : evaluation.readQuietly(fact);
-        if (value == Absent.VALUE && unstated != Truth.UNKNOWN && operator != Operator.PRESENT) {
+        if (value == Absent.VALUE && unstated != Truth.UNKNOWN && operator != Operator.STATED) {
             return unstated;
         }
-        if (operator == Operator.PRESENT) {
+        if (operator == Operator.STATED) {
             boolean present = value != Absent.VALUE && !(value instanceof String && ((String) value).isBlank());
             return Truth.of(present == (Boolean) operand);
         }
@@ -88,5 +88,10 @@ public record Compare(Meta meta, Fact fact, Operator operator, Object operand, T
     @Override
     public List<Criterion> children() {
         return List.of();
+    }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.compare(this);
     }
 }

@@ -49,4 +49,9 @@ public record Count(Meta meta, Fact list, Criterion where, Operator operator, do
     public List<Criterion> children() {
         return List.of(where);
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.count(this);
+    }
 }

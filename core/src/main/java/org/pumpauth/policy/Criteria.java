@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pumpauth.logic.Truth;
 
 /** Walks over compiled criteria: the traced ones by id, and the request fields they read. */
 public final class Criteria {
@@ -38,33 +39,117 @@ public final class Criteria {
         return new ArrayList<>(fields);
     }
 
+    /**
+     * Whether the criterion itself (its children aside) reads a fact's silence other than as
+     * unknown: {@code present}, {@code silence: met | not-met | empty} or {@code ifNotMet: {askFor: ...}}.
+     */
+    public static boolean readsSilence(Criterion criterion) {
+        return criterion.meta().missingWhenFalse().isPresent() || criterion.accept(READS_SILENCE);
+    }
+
     private static void fields(Criterion criterion, Set<String> fields) {
-        if (criterion instanceof Compare) {
-            Compare compare = (Compare) criterion;
-            fields.addAll(fieldsOf(compare.fact()));
-            if (compare.operand() instanceof Fact) {
-                fields.addAll(fieldsOf((Fact) compare.operand()));
-            }
-        } else if (criterion instanceof Exists) {
-            fields.addAll(fieldsOf(((Exists) criterion).list()));
-        } else if (criterion instanceof Latest) {
-            fields.addAll(fieldsOf(((Latest) criterion).list()));
-        } else if (criterion instanceof Count) {
-            fields.addAll(fieldsOf(((Count) criterion).list()));
-        } else if (criterion instanceof Sum) {
-            fields.addAll(fieldsOf(((Sum) criterion).list()));
-            fields.addAll(fieldsOf(((Sum) criterion).of()));
-        }
+        fields.addAll(criterion.accept(OWN_FIELDS));
         criterion.children().forEach(child -> fields(child, fields));
     }
 
-    private static List<String> fieldsOf(Fact fact) {
-        if (fact instanceof RequestFact) {
-            return List.of(((RequestFact) fact).field().contractPath());
+    /** The fields a criterion reads itself, its children aside. */
+    private static final CriterionVisitor<List<String>> OWN_FIELDS = new CriterionVisitor<>() {
+        @Override
+        public List<String> all(All all) {
+            return List.of();
         }
-        if (fact instanceof ItemFact) {
-            return List.of(((ItemFact) fact).field().contractPath());
+
+        @Override
+        public List<String> any(Any any) {
+            return List.of();
         }
-        return ((DerivedFact) fact).askFields();
-    }
+
+        @Override
+        public List<String> not(Not not) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> compare(Compare compare) {
+            List<String> own = new ArrayList<>(compare.fact().askFields());
+            if (compare.operand() instanceof Fact) {
+                own.addAll(((Fact) compare.operand()).askFields());
+            }
+            return own;
+        }
+
+        @Override
+        public List<String> exists(Exists exists) {
+            return exists.list().askFields();
+        }
+
+        @Override
+        public List<String> latest(Latest latest) {
+            return latest.list().askFields();
+        }
+
+        @Override
+        public List<String> count(Count count) {
+            return count.list().askFields();
+        }
+
+        @Override
+        public List<String> sum(Sum sum) {
+            List<String> own = new ArrayList<>(sum.list().askFields());
+            own.addAll(sum.of().askFields());
+            return own;
+        }
+
+        @Override
+        public List<String> refer(Refer refer) {
+            return List.of();
+        }
+    };
+
+    private static final CriterionVisitor<Boolean> READS_SILENCE = new CriterionVisitor<>() {
+        @Override
+        public Boolean all(All all) {
+            return false;
+        }
+
+        @Override
+        public Boolean any(Any any) {
+            return false;
+        }
+
+        @Override
+        public Boolean not(Not not) {
+            return false;
+        }
+
+        @Override
+        public Boolean compare(Compare compare) {
+            return compare.unstated() != Truth.UNKNOWN || compare.operator() == Operator.STATED;
+        }
+
+        @Override
+        public Boolean exists(Exists exists) {
+            return false;
+        }
+
+        @Override
+        public Boolean latest(Latest latest) {
+            return false;
+        }
+
+        @Override
+        public Boolean count(Count count) {
+            return count.absentIsEmpty();
+        }
+
+        @Override
+        public Boolean sum(Sum sum) {
+            return false;
+        }
+
+        @Override
+        public Boolean refer(Refer refer) {
+            return false;
+        }
+    };
 }

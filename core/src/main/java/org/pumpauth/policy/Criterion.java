@@ -16,4 +16,7 @@ public sealed interface Criterion permits All, Any, Not, Compare, Exists, Latest
 
     /** Direct sub-criteria, for walking the tree (where- and then-clauses included). */
     List<Criterion> children();
+
+    /** Dispatches on the kind of criterion: the one way code outside the node handles each kind. */
+    <R> R accept(CriterionVisitor<R> visitor);
 }

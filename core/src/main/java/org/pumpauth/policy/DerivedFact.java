@@ -32,7 +32,10 @@ public enum DerivedFact implements Fact {
                     : (double) ChronoUnit.YEARS.between((LocalDate) birth, e.serviceDate());
         }
     },
-    /** Ruling G5: {@code indication.terminal}, else a life expectancy of 6 months or less. */
+    /**
+     * Ruling G5: {@code indication.terminal}, else a life expectancy of 6 months or less (the
+     * figure is {@code policies/terminology/thresholds.tsv}'s).
+     */
     TERMINAL("terminal", FieldType.BOOLEAN) {
         @Override
         public Object read(Evaluation e) {
@@ -44,7 +47,8 @@ public enum DerivedFact implements Fact {
             Object months = e.request().valueOf(LIFE_EXPECTANCY);
             if (months != Absent.VALUE) {
                 e.saw(LIFE_EXPECTANCY.contractPath(), months);
-                return (Double) months <= 6 ? Boolean.TRUE : Boolean.FALSE;
+                return (Double) months <= e.terminology().thresholds().terminalLifeExpectancyMonths()
+                        ? Boolean.TRUE : Boolean.FALSE;
             }
             e.saw(TERMINAL_FIELD.contractPath(), Absent.VALUE);
             return Absent.VALUE;
@@ -134,7 +138,7 @@ public enum DerivedFact implements Fact {
         this.type = type;
     }
 
-    /** The request fields this fact reads, the first being the one a provider is asked for. */
+    @Override
     public List<String> askFields() {
         switch (this) {
             case AGE:

@@ -1,49 +1,64 @@
 package org.pumpauth.policy;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.pumpauth.logic.Truth;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** A criterion's logic in one line of text, for {@code policy show} and version diffs. */
-public final class Describe {
+public final class Describe implements CriterionVisitor<String> {
+    private static final Describe LOGIC = new Describe();
+
     private Describe() {}
 
     public static String logic(Criterion criterion) {
-        if (criterion instanceof All) {
-            return group("all of", ((All) criterion).children());
-        }
-        if (criterion instanceof Any) {
-            return group("any of", ((Any) criterion).children());
-        }
-        if (criterion instanceof Not) {
-            return "not " + inner(((Not) criterion).child());
-        }
-        if (criterion instanceof Compare) {
-            Compare c = (Compare) criterion;
-            String test = c.fact().factName() + " " + c.operator().symbol() + " " + operand(c.operand());
-            return c.unstated() == Truth.UNKNOWN ? test : test + " (unstated: " + c.unstated().name().toLowerCase(Locale.ROOT) + ")";
-        }
-        if (criterion instanceof Exists) {
-            Exists e = (Exists) criterion;
-            return "some " + e.list().factName() + " with " + inner(e.where());
-        }
-        if (criterion instanceof Latest) {
-            Latest l = (Latest) criterion;
-            return "the latest " + l.list().factName() + " with " + inner(l.where()) + " has " + inner(l.then());
-        }
-        if (criterion instanceof Count) {
-            Count c = (Count) criterion;
-            return "count of " + c.list().factName() + " with " + inner(c.where()) + " " + c.operator().symbol() + " "
-                    + operand(c.threshold()) + (c.absentIsEmpty() ? " (unstated: none)" : "");
-        }
-        if (criterion instanceof Sum) {
-            Sum s = (Sum) criterion;
-            return "total " + s.of().factName() + " of " + s.list().factName() + " with " + inner(s.where()) + " "
-                    + s.operator().symbol() + " " + operand(s.threshold());
-        }
-        Refer r = (Refer) criterion;
+        return criterion.accept(LOGIC);
+    }
+
+    @Override
+    public String all(All all) {
+        return group("all of", all.children());
+    }
+
+    @Override
+    public String any(Any any) {
+        return group("any of", any.children());
+    }
+
+    @Override
+    public String not(Not not) {
+        return "not " + inner(not.child());
+    }
+
+    @Override
+    public String compare(Compare c) {
+        String test = c.fact().factName() + " " + c.operator().symbol() + " " + operand(c.operand());
+        return c.unstated() == Truth.UNKNOWN ? test : test + (c.unstated() == Truth.TRUE ? " (silence: met)" : " (silence: not-met)");
+    }
+
+    @Override
+    public String exists(Exists e) {
+        return "some " + e.list().factName() + " with " + inner(e.where());
+    }
+
+    @Override
+    public String latest(Latest l) {
+        return "the latest " + l.list().factName() + " with " + inner(l.where()) + " has " + inner(l.then());
+    }
+
+    @Override
+    public String count(Count c) {
+        return "count of " + c.list().factName() + " with " + inner(c.where()) + " " + c.operator().symbol() + " "
+                + operand(c.threshold()) + (c.absentIsEmpty() ? " (silence: empty)" : "");
+    }
+
+    @Override
+    public String sum(Sum s) {
+        return "total " + s.of().factName() + " of " + s.list().factName() + " with " + inner(s.where()) + " "
+                + s.operator().symbol() + " " + operand(s.threshold());
+    }
+
+    @Override
+    public String refer(Refer r) {
         return "individual review when " + inner(r.when());
     }
 

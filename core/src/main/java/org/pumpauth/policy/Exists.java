@@ -27,4 +27,9 @@ public record Exists(Meta meta, Fact list, Criterion where) implements Criterion
     public List<Criterion> children() {
         return List.of(where);
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.exists(this);
+    }
 }

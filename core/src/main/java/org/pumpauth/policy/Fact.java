@@ -13,6 +13,12 @@ public interface Fact {
 
     FieldType type();
 
+    /**
+     * The request fields (contract paths) this fact reads, the first being the one a provider is
+     * asked for when it is unknown.
+     */
+    List<String> askFields();
+
     /** The values an enumerated fact allows; empty for others. */
     List<String> allowed();
 

@@ -6,7 +6,7 @@ import org.pumpauth.request.FieldType;
 import org.pumpauth.request.Item;
 
 /** A field of the list element being tested, such as a trial's {@code reliefPercent}. */
-record ItemFact(Field field) implements Fact {
+public record ItemFact(Field field) implements Fact {
     @Override
     public String factName() {
         return field.path();
@@ -15,6 +15,11 @@ record ItemFact(Field field) implements Fact {
     @Override
     public FieldType type() {
         return field.type();
+    }
+
+    @Override
+    public List<String> askFields() {
+        return List.of(field.contractPath());
     }
 
     @Override

@@ -43,4 +43,9 @@ public record Latest(Meta meta, Fact list, Criterion where, Criterion then) impl
     public List<Criterion> children() {
         return List.of(where, then);
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.latest(this);
+    }
 }

@@ -21,7 +21,8 @@ public record Meta(
         Outcome failure,
         Optional<Field> missingWhenFalse) {
 
-    static final Meta INLINE =
+    /** The meta of an inline part of a criterion, which has no id and is not traced on its own. */
+    public static final Meta INLINE =
             new Meta("", "", "", Optional.empty(), Outcome.DOES_NOT_MEET_CRITERIA, Optional.empty());
 
     public boolean traced() {

@@ -14,4 +14,9 @@ public record Not(Meta meta, Criterion child) implements Criterion {
     public List<Criterion> children() {
         return List.of(child);
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.not(this);
+    }
 }

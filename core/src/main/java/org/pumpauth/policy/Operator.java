@@ -21,7 +21,8 @@ public enum Operator {
     INCLUDES("includes", EnumSet.of(FieldType.ENUM_LIST, FieldType.STRING_LIST)),
     SAME_AS("sameAs", EnumSet.of(FieldType.ENUM, FieldType.STRING, FieldType.NUMBER, FieldType.BOOLEAN, FieldType.DATE)),
     NOT_EMPTY("notEmpty", EnumSet.of(FieldType.ENUM_LIST, FieldType.STRING_LIST, FieldType.OBJECT_LIST)),
-    PRESENT("present", EnumSet.allOf(FieldType.class));
+    /** Whether the request states the fact at all (a blank text is not stated): never unknown. */
+    STATED("stated", EnumSet.allOf(FieldType.class));
 
     private final String word;
     private final Set<FieldType> types;

@@ -1,11 +1,5 @@
 package org.pumpauth.policy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,14 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * The policies pumpauth knows, compiled once at start-up: those shipped in the jar (listed in
- * {@code org/pumpauth/policies/index.txt}), or those in a directory of policy files.
+ * The policies pumpauth knows, compiled once at start-up: those shipped in the jar
+ * ({@link #builtIn()}), or those in a directory of policy files
+ * ({@link org.pumpauth.policy.load.PolicyFiles}).
  */
 public final class PolicyRegistry {
-    private static final String INDEX = "/org/pumpauth/policies/index.txt";
 
     private final Map<String, Policy> policies;
 
@@ -46,42 +39,12 @@ public final class PolicyRegistry {
         return new PolicyRegistry(versions);
     }
 
-    /** The policies shipped with pumpauth. */
+    /**
+     * The policies shipped with pumpauth; {@link org.pumpauth.policy.load.BuiltInPolicies} reads them
+     * from the jar.
+     */
     public static PolicyRegistry builtIn() {
-        List<String> problems = new ArrayList<>();
-        List<PolicyVersion> versions = new ArrayList<>();
-        for (String file : resourceLines(INDEX)) {
-            try {
-                versions.add(PolicyCompiler.compile(file, resource("/org/pumpauth/policies/" + file)));
-            } catch (PolicyLoadException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PolicyLoadException(problems);
-        }
-        return new PolicyRegistry(versions);
-    }
-
-    /** Every {@code *.yaml} file under {@code dir}, for analysts trying a new version. */
-    public static PolicyRegistry fromDirectory(Path dir) throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<PolicyVersion> versions = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
-        for (Path file : files) {
-            try {
-                versions.add(PolicyCompiler.compile(file.toString(), Files.readString(file)));
-            } catch (PolicyLoadException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PolicyLoadException(problems);
-        }
-        return new PolicyRegistry(versions);
+        return org.pumpauth.policy.load.BuiltInPolicies.registry();
     }
 
     public Collection<Policy> policies() {
@@ -117,20 +80,5 @@ public final class PolicyRegistry {
                 "no version of " + id + " is in force on " + date + "; versions: " + versions,
                 "names a date on which no version of " + id + " is in force; versions: " + versions));
         return new PolicySelection(policy, Optional.of(version));
-    }
-
-    private static List<String> resourceLines(String name) {
-        return resource(name).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PolicyRegistry.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new PolicyLoadException(List.of(name + ":1: missing from the build"));
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -24,4 +24,9 @@ public record Refer(Meta meta, Criterion when) implements Criterion {
     public List<Criterion> children() {
         return List.of(when);
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.refer(this);
+    }
 }

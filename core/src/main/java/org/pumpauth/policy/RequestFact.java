@@ -10,7 +10,7 @@ import org.pumpauth.request.FieldType;
  * A top-level request field read as it is stated, or where it is not stated and ruling G14 derives
  * it, as the request's other facts state it ({@link DerivedField}).
  */
-record RequestFact(Field field) implements Fact {
+public record RequestFact(Field field) implements Fact {
     @Override
     public String factName() {
         return field.path();
@@ -19,6 +19,11 @@ record RequestFact(Field field) implements Fact {
     @Override
     public FieldType type() {
         return field.type();
+    }
+
+    @Override
+    public List<String> askFields() {
+        return List.of(field.contractPath());
     }
 
     @Override

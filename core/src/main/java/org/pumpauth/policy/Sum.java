@@ -54,4 +54,9 @@ public record Sum(Meta meta, Fact list, Fact of, Criterion where, Operator opera
     public List<Criterion> children() {
         return List.of(where);
     }
+
+    @Override
+    public <R> R accept(CriterionVisitor<R> visitor) {
+        return visitor.sum(this);
+    }
 }

@@ -9,19 +9,27 @@ import java.util.List;
 
 /**
  * The tables that say what a request's names and codes state (ruling G14): drugs, procedure and
- * supply codes, diagnoses. Data files under {@code policies/terminology/}, each row with its source.
+ * supply codes, diagnoses; and the figures the derived facts use (G5). Data files under
+ * {@code policies/terminology/}, each row with its source.
  */
-public record Terminology(Drugs drugs, CodeFacts codes, Diagnoses diagnoses) {
+public record Terminology(Drugs drugs, CodeFacts codes, Diagnoses diagnoses, Thresholds thresholds) {
     private static final String DIR = "/org/pumpauth/policies/terminology/";
     static final String DRUGS = "drugs.tsv";
     static final String CODES = "code-facts.tsv";
     static final String DIAGNOSES = "diagnoses.tsv";
+    static final String THRESHOLDS = "thresholds.tsv";
 
-    /** Reads the three tables from their text; every problem names its file and line. */
+    /** Reads the three G14 tables from their text, with the shipped thresholds; every problem names its file and line. */
     public static Terminology parse(String drugs, String codes, String diagnoses) {
+        return parse(drugs, codes, diagnoses, BuiltIn.resource(THRESHOLDS));
+    }
+
+    /** Reads the four tables from their text; every problem names its file and line. */
+    public static Terminology parse(String drugs, String codes, String diagnoses, String thresholds) {
         List<String> problems = new ArrayList<>();
         Terminology terminology = new Terminology(Drugs.parse(DRUGS, drugs, problems),
-                CodeFacts.parse(CODES, codes, problems), Diagnoses.parse(DIAGNOSES, diagnoses, problems));
+                CodeFacts.parse(CODES, codes, problems), Diagnoses.parse(DIAGNOSES, diagnoses, problems),
+                Thresholds.parse(THRESHOLDS, thresholds, problems));
         if (!problems.isEmpty()) {
             throw new TerminologyException(problems);
         }
@@ -34,7 +42,8 @@ public record Terminology(Drugs drugs, CodeFacts codes, Diagnoses diagnoses) {
     }
 
     private static final class BuiltIn {
-        static final Terminology TABLES = parse(resource(DRUGS), resource(CODES), resource(DIAGNOSES));
+        static final Terminology TABLES =
+                parse(resource(DRUGS), resource(CODES), resource(DIAGNOSES), resource(THRESHOLDS));
 
         private static String resource(String name) {
             try (InputStream in = Terminology.class.getResourceAsStream(DIR + name)) {

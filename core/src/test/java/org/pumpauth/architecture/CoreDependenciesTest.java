@@ -1,6 +1,7 @@
 package org.pumpauth.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,6 +32,22 @@ class CoreDependenciesTest {
         classes().should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("org.pumpauth.cli..", "org.pumpauth.server..", "org.pumpauth.bench..")
                 .because("dependencies point inward: cli and server use core, never the reverse")
+                .check(CORE);
+    }
+
+    @Test
+    void only_the_policy_loaders_touch_the_file_system() {
+        noClasses().that().resideOutsideOfPackage("org.pumpauth.policy.load..")
+                .should().dependOnClassesThat().resideInAPackage("java.nio.file..")
+                .because("files are read at the edge (policy.load, cli, server); the model, compiler and engine take text")
+                .check(CORE);
+    }
+
+    @Test
+    void the_compiler_and_the_engine_do_not_load_files() {
+        noClasses().that().resideInAnyPackage("org.pumpauth.policy.compile..", "org.pumpauth.engine..")
+                .should().dependOnClassesThat().resideInAPackage("org.pumpauth.policy.load..")
+                .because("loading is at the edge: the compiler compiles text, the engine evaluates compiled versions")
                 .check(CORE);
     }
 }

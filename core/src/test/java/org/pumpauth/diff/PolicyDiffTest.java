@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pumpauth.policy.PolicyCompiler;
+import org.pumpauth.policy.compile.PolicyCompiler;
 import org.pumpauth.policy.PolicyVersion;
 
 class PolicyDiffTest {

@@ -20,10 +20,8 @@ import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.MissingInformation;
 import org.pumpauth.determination.Outcome;
 import org.pumpauth.determination.Result;
-import org.pumpauth.policy.Compare;
-import org.pumpauth.policy.Count;
+import org.pumpauth.policy.Criteria;
 import org.pumpauth.policy.Criterion;
-import org.pumpauth.policy.Operator;
 import org.pumpauth.policy.Pathway;
 import org.pumpauth.policy.Policy;
 import org.pumpauth.policy.PolicyRegistry;
@@ -31,7 +29,6 @@ import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.request.Field;
 import org.pumpauth.request.RequestContract;
 import org.pumpauth.request.RequestReader;
-import org.pumpauth.logic.Truth;
 import org.pumpauth.terminology.Terminology;
 
 /**
@@ -177,10 +174,7 @@ class MonotonicityTest {
     }
 
     private static boolean mark(Criterion criterion, Set<String> ids) {
-        boolean reads = criterion.meta().missingWhenFalse().isPresent()
-                || (criterion instanceof Compare && (((Compare) criterion).unstated() != Truth.UNKNOWN
-                        || ((Compare) criterion).operator() == Operator.PRESENT))
-                || (criterion instanceof Count && ((Count) criterion).absentIsEmpty());
+        boolean reads = Criteria.readsSilence(criterion);
         for (Criterion child : criterion.children()) {
             reads |= mark(child, ids);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pumpauth.policy.compile.PolicyCompiler;
 
 /** The policy's own documentation list: entries, and entries the source lists beneath another. */
 class DocumentationListTest {
@@ -44,7 +45,7 @@ class DocumentationListTest {
                   - text: "History and physical including:"
                 """)))
                 .isInstanceOf(PolicyLoadException.class)
-                .hasMessageContaining("demo.yaml:7: a documentation entry written as a mapping lists its 'items'; an entry without them is a text");
+                .hasMessageContaining("demo.yaml:7:5: a documentation entry written as a mapping lists its 'items'; an entry without them is a text");
     }
 
     @Test

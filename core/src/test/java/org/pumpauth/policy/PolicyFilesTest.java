@@ -10,21 +10,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pumpauth.policy.compile.PolicyCompiler;
+import org.pumpauth.policy.load.BuiltInPolicies;
+import org.pumpauth.policy.load.PolicyFiles;
 
-/** The shipped policy files: all listed, all compiling, every citation a real heading of its source. */
+/** The shipped policy files: all built in, all compiling, every citation a real heading of its source. */
 class PolicyFilesTest {
     private static final Path POLICIES = Path.of("../policies");
 
     @Test
-    void every_policy_file_is_listed_in_the_index_and_every_listed_file_exists() throws IOException {
-        List<String> listed = Files.readAllLines(POLICIES.resolve("index.txt")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    void every_policy_file_is_built_in_without_a_list_kept_by_hand() throws IOException {
         List<String> files;
         try (Stream<Path> walk = Files.walk(POLICIES)) {
             files = walk.filter(p -> p.toString().endsWith(".yaml"))
                     .map(p -> POLICIES.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
-        assertThat(listed).containsExactlyInAnyOrderElementsOf(files);
+        assertThat(BuiltInPolicies.files()).isEqualTo(files).hasSize(7);
+        int versions = PolicyRegistry.builtIn().policies().stream().mapToInt(p -> p.versions().size()).sum();
+        assertThat(versions).isEqualTo(files.size());
+    }
+
+    @Test
+    void every_shipped_policy_compiles_with_no_problem_and_no_undeclared_pathway_overlap() throws IOException {
+        for (String file : BuiltInPolicies.files()) {
+            assertThat(PolicyCompiler.check(file, Files.readString(POLICIES.resolve(file)))).as(file).isEmpty();
+        }
     }
 
     @Test
@@ -49,7 +59,7 @@ class PolicyFilesTest {
 
     @Test
     void a_directory_of_policy_files_loads_like_the_built_in_policies() throws IOException {
-        PolicyRegistry fromFiles = PolicyRegistry.fromDirectory(POLICIES);
+        PolicyRegistry fromFiles = PolicyFiles.fromDirectory(POLICIES);
         assertThat(fromFiles.policies()).extracting(Policy::id)
                 .containsExactlyElementsOf(PolicyRegistry.builtIn().policies().stream().map(Policy::id).toList());
     }

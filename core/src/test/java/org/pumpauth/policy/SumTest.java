@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.pumpauth.determination.CriterionResult;
 import org.pumpauth.determination.FactValue;
 import org.pumpauth.determination.Result;
+import org.pumpauth.policy.compile.PolicyCompiler;
 import org.pumpauth.request.RequestReader;
 
 /** {@code sum}: a total over the list elements that meet a condition (ruling N-7's 12 weeks over several courses). */
@@ -107,7 +108,7 @@ class SumTest {
     void a_sum_needs_a_number_field_of_the_element() {
         assertThatThrownBy(() -> PolicyCompiler.compile("demo.yaml", POLICY.replace("of: weeks", "of: route")))
                 .isInstanceOf(PolicyLoadException.class)
-                .hasMessageContaining("demo.yaml:15: sum adds up a number field of medicationTrials[]; 'route' is not one");
+                .hasMessageContaining("demo.yaml:15:13: sum adds up a number field of medicationTrials[]; 'route' is not one; number fields: weeks");
         assertThatThrownBy(() -> PolicyCompiler.compile("demo.yaml", POLICY.replaceAll("\\n *of: weeks", "")))
                 .isInstanceOf(PolicyLoadException.class)
                 .hasMessageContaining("sum needs of: the number field of medicationTrials[] to add up");

@@ -1,0 +1,50 @@
+package org.pumpauth.policy.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.pumpauth.policy.PolicyLoadException;
+import org.pumpauth.policy.PolicyRegistry;
+import org.pumpauth.policy.PolicyVersion;
+import org.pumpauth.policy.compile.PolicyCompiler;
+import org.pumpauth.policy.compile.Problem;
+
+/** Policy files on disk, for analysts trying a version before it is built in. */
+public final class PolicyFiles {
+    private PolicyFiles() {}
+
+    /** Every {@code *.yaml} file under {@code dir}, compiled; all problems of all files in one exception. */
+    public static PolicyRegistry fromDirectory(Path dir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<PolicyVersion> versions = new ArrayList<>();
+        for (Path file : yamlFiles(dir)) {
+            try {
+                versions.add(PolicyCompiler.compile(file.toString(), Files.readString(file)));
+            } catch (PolicyLoadException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyLoadException(problems);
+        }
+        return PolicyRegistry.of(versions);
+    }
+
+    /**
+     * Every problem in one policy file, each {@code file:line:column: message}, named as the path
+     * was given; none when it compiles.
+     */
+    public static List<Problem> check(Path file) throws IOException {
+        return PolicyCompiler.check(file.toString(), Files.readString(file));
+    }
+
+    /** The {@code *.yaml} files under {@code dir}, sorted. */
+    public static List<Path> yamlFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+}
