@@ -87,11 +87,11 @@ abstract class ReviewStepsTest {
     }
 
     private ReviewCase extend(Caller caller, ReviewCase c, int days) {
-        return cases.extend(caller, c.id(), bytes("{\"days\": " + days + ", \"reason\": \"waiting for the pain clinic's notes\"}"));
+        return cases.steps().extend(caller, c.id(), bytes("{\"days\": " + days + ", \"reason\": \"waiting for the pain clinic's notes\"}"));
     }
 
     private ReviewCase appeal(Caller caller, ReviewCase c, String urgency) {
-        return cases.appeal(caller, c.id(), bytes("{\"urgency\": \"" + urgency + "\", \"reason\": \"the evaluation was done\"}"));
+        return cases.steps().appeal(caller, c.id(), bytes("{\"urgency\": \"" + urgency + "\", \"reason\": \"the evaluation was done\"}"));
     }
 
     private ReviewCase decide(Caller caller, ReviewCase c, String verdict) {
@@ -161,15 +161,15 @@ abstract class ReviewStepsTest {
         ReviewCase c = waiting();
 
         for (String days : List.of("0", "15", "3.5", "\"7\"", "null", "-1", "99999999999")) {
-            assertThatThrownBy(() -> cases.extend(NURSE, c.id(), bytes("{\"days\": " + days + ", \"reason\": \"x\"}")))
+            assertThatThrownBy(() -> cases.steps().extend(NURSE, c.id(), bytes("{\"days\": " + days + ", \"reason\": \"x\"}")))
                     .as(days).isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                             .containsExactly(new InvalidRequestException.Problem("days",
                                     "is required: a whole number of calendar days from 1 to 14")));
         }
-        assertThatThrownBy(() -> cases.extend(NURSE, c.id(), bytes("{\"days\": 2, \"reason\": \"  \"}")))
+        assertThatThrownBy(() -> cases.steps().extend(NURSE, c.id(), bytes("{\"days\": 2, \"reason\": \"  \"}")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(InvalidRequestException.Problem::field).containsExactly("reason"));
-        assertThatThrownBy(() -> cases.extend(NURSE, c.id(), bytes("[1]")))
+        assertThatThrownBy(() -> cases.steps().extend(NURSE, c.id(), bytes("[1]")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(InvalidRequestException.Problem::field).containsExactly("", "days", "reason"));
         assertThat(cases.get(NURSE, c.id()).dueAt()).isEqualTo(c.dueAt());
@@ -259,7 +259,7 @@ abstract class ReviewStepsTest {
     void an_appeal_needs_an_urgency_and_a_reason() {
         ReviewCase c = denied();
 
-        assertThatThrownBy(() -> cases.appeal(CLINIC, c.id(), bytes("{\"urgency\": \"urgent\", \"reason\": 5}")))
+        assertThatThrownBy(() -> cases.steps().appeal(CLINIC, c.id(), bytes("{\"urgency\": \"urgent\", \"reason\": 5}")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).containsExactly(
                         new InvalidRequestException.Problem("urgency",
                                 "is required: standard (decided within 30 days) or expedited (72 hours)"),
@@ -336,10 +336,10 @@ abstract class ReviewStepsTest {
     void a_physician_records_peer_to_peer_conversations_which_are_shown_with_the_case_in_order() {
         ReviewCase c = denied();
 
-        cases.recordPeerToPeer(PHYSICIAN, c.id(), bytes("""
+        cases.steps().recordPeerToPeer(PHYSICIAN, c.id(), bytes("""
                 {"date": "2024-04-01", "participants": ["dr-p", " Dr. Alvarez, requesting physician "],
                  "summary": "Discussed the missing psychological evaluation; it will be sent."}"""));
-        ReviewCase after = cases.recordPeerToPeer(OTHER_PHYSICIAN, c.id(), bytes("""
+        ReviewCase after = cases.steps().recordPeerToPeer(OTHER_PHYSICIAN, c.id(), bytes("""
                 {"date": "2024-03-31", "participants": ["dr-q"], "summary": "Second call."}"""));
 
         assertThat(after.peerToPeer()).containsExactly(
@@ -357,7 +357,7 @@ abstract class ReviewStepsTest {
         byte[] body = bytes("{\"date\": \"2024-04-01\", \"participants\": [\"a\"], \"summary\": \"s\"}");
 
         for (Caller caller : List.of(NURSE, CLINIC, ADMIN)) {
-            assertThatThrownBy(() -> cases.recordPeerToPeer(caller, c.id(), body)).as(caller.name())
+            assertThatThrownBy(() -> cases.steps().recordPeerToPeer(caller, c.id(), body)).as(caller.name())
                     .isInstanceOf(ServiceException.Forbidden.class).hasMessageContaining("physician");
         }
         assertThat(cases.get(NURSE, c.id()).peerToPeer()).isEmpty();
@@ -368,16 +368,16 @@ abstract class ReviewStepsTest {
         ReviewCase c = waiting();
 
         // The service's date is 2024-04-01 (UTC): a day ahead is allowed for time zones, two are not.
-        assertThatThrownBy(() -> cases.recordPeerToPeer(PHYSICIAN, c.id(), bytes(
+        assertThatThrownBy(() -> cases.steps().recordPeerToPeer(PHYSICIAN, c.id(), bytes(
                 "{\"date\": \"2024-04-03\", \"participants\": [\"a\", 5, \"\"], \"summary\": \"\"}")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(InvalidRequestException.Problem::field)
                         .containsExactly("date", "participants[1]", "participants[2]", "summary"));
-        assertThatThrownBy(() -> cases.recordPeerToPeer(PHYSICIAN, c.id(), bytes(
+        assertThatThrownBy(() -> cases.steps().recordPeerToPeer(PHYSICIAN, c.id(), bytes(
                 "{\"date\": \"1899-12-31\", \"participants\": [], \"summary\": \"s\"}")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(InvalidRequestException.Problem::field).containsExactly("date", "participants"));
-        assertThat(cases.recordPeerToPeer(PHYSICIAN, c.id(), bytes(
+        assertThat(cases.steps().recordPeerToPeer(PHYSICIAN, c.id(), bytes(
                 "{\"date\": \"2024-04-02\", \"participants\": [\"a\"], \"summary\": \"s\"}")).peerToPeer()).hasSize(1);
     }
 
@@ -387,7 +387,7 @@ abstract class ReviewStepsTest {
     void each_step_is_an_audit_entry_with_its_actor_and_the_trail_verifies() {
         ReviewCase c = extend(NURSE, waiting(), 2);
         cases.decide(PHYSICIAN, c.id(), bytes("{\"decision\": \"deny\", \"rationale\": \"no evaluation\"}"));
-        cases.recordPeerToPeer(PHYSICIAN, c.id(), bytes("{\"date\": \"2024-04-01\", \"participants\": [\"dr-p\"], \"summary\": \"s\"}"));
+        cases.steps().recordPeerToPeer(PHYSICIAN, c.id(), bytes("{\"date\": \"2024-04-01\", \"participants\": [\"dr-p\"], \"summary\": \"s\"}"));
         appeal(CLINIC, c, "expedited");
         decide(OTHER_PHYSICIAN, c, "approve");
 

@@ -1,9 +1,7 @@
 package org.pumpauth.server.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
@@ -42,8 +39,6 @@ public final class CaseService implements AutoCloseable {
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
     /** The width of review_case.request_id. */
     private static final int MAX_REQUEST_ID = 200;
-    /** How long after a denial it may be appealed: 65 calendar days (42 CFR 422.582(b)). */
-    private static final java.time.Duration APPEAL_WINDOW = java.time.Duration.ofDays(65);
     /** The rule the denying physician's decision on reconsideration breaks. */
     static final String OTHER_PHYSICIAN_RULE = "a reconsideration must be decided by someone other than the physician"
             + " who denied the case (42 CFR 422.590): this key made the denial";
@@ -56,6 +51,8 @@ public final class CaseService implements AutoCloseable {
     private final RequestReader reader = new RequestReader();
     private final ObjectMapper mapper;
     private final SubmissionWriter writer;
+    private final Notices notices = new Notices();
+    private final CaseSteps steps;
 
     /**
      * @param defaultPolicy the policy for a request that names none ({@code --default-policy}); checked here
@@ -69,6 +66,12 @@ public final class CaseService implements AutoCloseable {
         this.mapper = mapper;
         defaultPolicy.ifPresent(review.registry()::select);
         this.writer = new SubmissionWriter(jdbi);
+        this.steps = new CaseSteps(jdbi, clock, mapper, notices);
+    }
+
+    /** Extensions, appeals and peer-to-peer conversations. */
+    public CaseSteps steps() {
+        return steps;
     }
 
     /** The result of a submission: the case, and whether this call created it (else it is a replay). */
@@ -192,7 +195,7 @@ public final class CaseService implements AutoCloseable {
             events.addAll(evaluated.events(id, determinationDocument, now));
             AuditLog.appendAll(h, events, List.of(requestDocument, determinationDocument));
             if (row.status() == CaseStatus.RECONSIDERATION && evaluated.decision().isPresent()) {
-                noticeOfStep(h, id, new Step.Reconsidered(evaluated.decision().get()));
+                notices.issue(h, id, new Notices.Reconsidered(evaluated.decision().get()));
             }
             return CaseStore.load(h, updated);
         }));
@@ -235,126 +238,10 @@ public final class CaseService implements AutoCloseable {
             CaseStore.decide(h, id, decision);
             AuditLog.append(h, id, AuditEvent.DECIDED, caller.name(), decision.at(), decisionContent(decision));
             if (row.status() == CaseStatus.RECONSIDERATION) {
-                noticeOfStep(h, id, new Step.Reconsidered(decision));
+                notices.issue(h, id, new Notices.Reconsidered(decision));
             }
             return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
         }));
-    }
-
-    /**
-     * Extends an open case's decision clock, once per case, by 1 to 14 calendar days (nurse or physician),
-     * before its due time passes.
-     */
-    public ReviewCase extend(Caller caller, String id, byte[] body) {
-        ExtensionRequest request = ExtensionRequest.read(tree(body));
-        if (!caller.role().mayExtend()) {
-            throw new ServiceException.Forbidden("extending a case needs a nurse or physician key; this key is "
-                    + caller.role().code());
-        }
-        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
-            CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
-            Instant now = now();
-            if (row.status().isFinal()) {
-                throw new ServiceException.Conflict("the case is " + row.status().code() + ": a decided case has no clock"
-                        + " to extend");
-            }
-            if (row.extension().isPresent()) {
-                throw new ServiceException.Conflict("the case was already extended: a case may be extended once"
-                        + " (42 CFR 422.568(b))");
-            }
-            if (now.isAfter(row.dueAt())) {
-                throw new ServiceException.Conflict("the case is past its due time: an extension must be taken before"
-                        + " the time to decide runs out (42 CFR 422.568(b))");
-            }
-            ReviewCase.Extension extension = new ReviewCase.Extension(request.days(), caller.name(), now, request.reason());
-            Instant dueAt = row.dueAt().plus(java.time.Duration.ofDays(request.days()));
-            CaseStore.extend(h, id, extension, dueAt);
-            AuditLog.append(h, id, AuditEvent.EXTENDED, caller.name(), now, CanonicalJson.of(mapper.createObjectNode()
-                    .put("days", request.days()).put("previousDueAt", row.dueAt().toString())
-                    .put("dueAt", dueAt.toString()).put("reason", request.reason())));
-            noticeOfStep(h, id, new Step.Extended(extension, dueAt));
-            return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
-        }));
-    }
-
-    /**
-     * Appeals a denied case for reconsideration: by its submitter, or a nurse or physician on the member's
-     * behalf, within 65 days of the denial (42 CFR 422.582(b)), once. The case goes to
-     * {@code reconsideration}, due 72 hours (expedited) or 30 calendar days (standard) from now.
-     */
-    public ReviewCase appeal(Caller caller, String id, byte[] body) {
-        AppealRequest request = AppealRequest.read(tree(body));
-        if (!caller.role().mayAppeal()) {
-            throw new ServiceException.Forbidden("appealing a denial needs the submitter's key, or a nurse or physician"
-                    + " key on the member's behalf; this key is " + caller.role().code());
-        }
-        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
-            CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
-            Instant now = now();
-            if (row.appeal().isPresent()) {
-                throw new ServiceException.Conflict("the case was already appealed"
-                        + (row.status().isFinal() ? " and reconsidered: a further appeal goes to the independent"
-                                + " review entity, outside this service" : ": it is in reconsideration"));
-            }
-            if (row.status() != CaseStatus.DENIED) {
-                throw new ServiceException.Conflict("the case is " + row.status().code() + ": only a denied case may be"
-                        + " appealed");
-            }
-            ReviewCase.Decision denial = row.decision().orElseThrow();
-            if (now.isAfter(denial.at().plus(APPEAL_WINDOW))) {
-                throw new ServiceException.Conflict("the appeal window has closed: a denial may be appealed within 65"
-                        + " calendar days of the decision (42 CFR 422.582(b)), and this one was decided earlier");
-            }
-            ReviewCase.Appeal appeal = new ReviewCase.Appeal(request.urgency(), caller.name(), now, request.reason(),
-                    denial);
-            Instant dueAt = request.urgency().reconsiderationDueAt(now);
-            CaseStore.appeal(h, id, appeal, dueAt);
-            AuditLog.append(h, id, AuditEvent.APPEALED, caller.name(), now, CanonicalJson.of(mapper.createObjectNode()
-                    .put("urgency", request.urgency().code()).put("dueAt", dueAt.toString())
-                    .put("reason", request.reason())));
-            return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
-        }));
-    }
-
-    /** Records a peer-to-peer conversation held about the case (physician), in any status. */
-    public ReviewCase recordPeerToPeer(Caller caller, String id, byte[] body) {
-        PeerToPeerRequest request = PeerToPeerRequest.read(tree(body), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        if (!caller.role().mayRecordPeerToPeer()) {
-            throw new ServiceException.Forbidden("recording a peer-to-peer conversation needs a physician key; this key is "
-                    + caller.role().code());
-        }
-        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
-            CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
-            Instant now = now();
-            int seq = CaseStore.peerToPeer(h, id).size() + 1;
-            ReviewCase.PeerToPeer conversation = new ReviewCase.PeerToPeer(seq, request.date(), request.participants(),
-                    request.summary(), caller.name(), now);
-            CaseStore.insertPeerToPeer(h, id, conversation, Participants.write(request.participants()));
-            var content = mapper.createObjectNode().put("date", request.date().toString());
-            request.participants().forEach(content.putArray("participants")::add);
-            content.put("summary", request.summary());
-            AuditLog.append(h, id, AuditEvent.PEER_TO_PEER, caller.name(), now, CanonicalJson.of(content));
-            return CaseStore.load(h, row);
-        }));
-    }
-
-    /** A step that the member and the provider must be told of in writing (a notice, 42 CFR 422.568, 422.590). */
-    sealed interface Step {
-        /** The decision clock was extended: the new due time and why. */
-        record Extended(ReviewCase.Extension extension, Instant dueAt) implements Step {}
-
-        /** A reconsideration was decided: by a reviewer, or approved by the machine on new information. */
-        record Reconsidered(ReviewCase.Decision decision) implements Step {}
-    }
-
-    /**
-     * Where an extension and a decision on reconsideration happen, inside their transaction ({@code h}):
-     * the place for the notice the member and provider get (the letter kinds {@code extension} and
-     * {@code reconsideration}, built separately). It writes nothing yet; the audit entry of the step is
-     * already appended by its caller.
-     */
-    private void noticeOfStep(Handle h, String caseId, Step step) {
-        // The letters are issued here, in the step's transaction, so a notice is never lost nor written twice.
     }
 
     /** What an evaluation leaves an open case with: its status, the system's approval if it meets the criteria. */
@@ -389,7 +276,8 @@ public final class CaseService implements AutoCloseable {
         }
     }
 
-    private static CaseStore.Row visible(Caller caller, Optional<CaseStore.Row> row, String id) {
+    /** The case row, if the caller may see it; else not found (a submitter is not told of others' cases). */
+    static CaseStore.Row visible(Caller caller, Optional<CaseStore.Row> row, String id) {
         return row.filter(r -> caller.role().seesAllCases() || r.submitter().equals(caller.name()))
                 .orElseThrow(() -> new ServiceException.NotFound("no such case, or not one this key may see"));
     }
@@ -408,16 +296,7 @@ public final class CaseService implements AutoCloseable {
     }
 
     private JsonNode tree(byte[] body) {
-        try {
-            return mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            // Jackson's message quotes the text; give the place only.
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidRequestException(List.of(new Problem("", "not valid JSON" + where)));
-        } catch (IOException e) {
-            throw new InvalidRequestException(List.of(new Problem("", "not valid JSON")));
-        }
+        return JsonBodies.tree(mapper, body);
     }
 
     private JsonNode tree(String text) {

@@ -256,15 +256,15 @@ public final class HttpApi {
     }
 
     private void extension(Context ctx) throws IOException {
-        step(ctx, cases::extend);
+        step(ctx, cases.steps()::extend);
     }
 
     private void appeal(Context ctx) throws IOException {
-        step(ctx, cases::appeal);
+        step(ctx, cases.steps()::appeal);
     }
 
     private void peerToPeer(Context ctx) throws IOException {
-        step(ctx, cases::recordPeerToPeer);
+        step(ctx, cases.steps()::recordPeerToPeer);
     }
 
     /** A step on a case: a JSON body in, the case as it now stands out. */
