@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,14 +221,13 @@ abstract class ReviewStepsTest {
     }
 
     @Test
-    void a_denial_may_be_appealed_until_65_days_after_it_and_not_later() {
-        ReviewCase inTime = denied();
+    void a_denial_may_be_appealed_until_the_end_of_the_65th_calendar_day_after_it_and_not_later() {
+        ReviewCase inTime = denied(); // denied 2024-04-01T12:00Z: the 65th day after is 2024-06-05 (UTC)
         ReviewCase late = denied();
-        Instant deniedAt = inTime.decision().orElseThrow().at();
-        clock.set(deniedAt.plus(Duration.ofDays(65)));
+        clock.set(Instant.parse("2024-06-05T23:59:59.999Z"));
 
         assertThat(appeal(CLINIC, inTime, "standard").status()).isEqualTo(CaseStatus.RECONSIDERATION);
-        clock.set(deniedAt.plus(Duration.ofDays(65)).plusMillis(1));
+        clock.set(Instant.parse("2024-06-06T00:00:00Z"));
         assertThatThrownBy(() -> appeal(CLINIC, late, "expedited")).isInstanceOf(ServiceException.Conflict.class)
                 .hasMessageContaining("65 calendar days").hasMessageContaining("422.582");
         assertThat(cases.get(CLINIC, late.id()).status()).isEqualTo(CaseStatus.DENIED);
@@ -328,6 +332,38 @@ abstract class ReviewStepsTest {
         assertThat(cases.get(NURSE, c.id()).overdue(clock.instant())).isFalse();
         clock.set(Instant.parse("2024-05-15T12:00:00.001Z"));
         assertThat(cases.get(NURSE, c.id()).overdue(clock.instant())).isTrue();
+    }
+
+    @Test
+    void concurrent_appeals_and_extensions_of_one_case_each_happen_once() throws Exception {
+        ReviewCase c = denied();
+        ReviewCase open = waiting();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return n % 2 == 0 ? appeal(CLINIC, c, "standard") : extend(NURSE, open, 1 + n);
+                } catch (ServiceException.Conflict e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> answers = new ArrayList<>();
+        for (Future<Object> f : results) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers).filteredOn(a -> a instanceof ReviewCase).hasSize(2);
+        assertThat(answers).filteredOn(a -> a instanceof ServiceException.Conflict).hasSize(6);
+        ReviewCase extended = cases.get(NURSE, open.id());
+        assertThat(extended.dueAt()).isEqualTo(open.dueAt().plus(Duration.ofDays(extended.extension().orElseThrow().days())));
+        assertThat(service.audit().verify().intact()).isTrue();
     }
 
     // ---- peer-to-peer

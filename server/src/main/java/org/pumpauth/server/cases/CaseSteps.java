@@ -19,8 +19,11 @@ import org.pumpauth.server.audit.AuditLog;
  * peer-to-peer conversation. Each is one transaction that also appends its audit entry.
  */
 public final class CaseSteps {
-    /** How long after a denial it may be appealed: 65 calendar days (42 CFR 422.582(b)). */
-    private static final Duration APPEAL_WINDOW = Duration.ofDays(65);
+    /**
+     * How long after a denial it may be appealed: 65 calendar days (42 CFR 422.582(b)), counted as dates
+     * in UTC, so the whole 65th day after the day of the denial is in time.
+     */
+    private static final int APPEAL_DAYS = 65;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -72,7 +75,7 @@ public final class CaseSteps {
 
     /**
      * Appeals a denied case for reconsideration: by its submitter, or a nurse or physician on the member's
-     * behalf, within 65 days of the denial (42 CFR 422.582(b)), once. The case goes to
+     * behalf, within 65 calendar days of the denial (42 CFR 422.582(b)), once. The case goes to
      * {@code reconsideration}, due 72 hours (expedited) or 30 calendar days (standard) from now.
      */
     public ReviewCase appeal(Caller caller, String id, byte[] body) {
@@ -94,7 +97,8 @@ public final class CaseSteps {
                         + " appealed");
             }
             ReviewCase.Decision denial = row.decision().orElseThrow();
-            if (now.isAfter(denial.at().plus(APPEAL_WINDOW))) {
+            LocalDate lastDay = LocalDate.ofInstant(denial.at(), ZoneOffset.UTC).plusDays(APPEAL_DAYS);
+            if (LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(lastDay)) {
                 throw new ServiceException.Conflict("the appeal window has closed: a denial may be appealed within 65"
                         + " calendar days of the decision (42 CFR 422.582(b)), and this one was decided earlier");
             }
