@@ -115,7 +115,8 @@ public final class CaseSteps {
 
     /** Records a peer-to-peer conversation held about the case (physician), in any status. */
     public ReviewCase recordPeerToPeer(Caller caller, String id, byte[] body) {
-        PeerToPeerRequest request = PeerToPeerRequest.read(JsonBodies.tree(mapper, body), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        PeerToPeerRequest request = PeerToPeerRequest.read(JsonBodies.tree(mapper, body), today);
         if (!caller.role().mayRecordPeerToPeer()) {
             throw new ServiceException.Forbidden("recording a peer-to-peer conversation needs a physician key; this key is "
                     + caller.role().code());
