@@ -174,6 +174,10 @@ abstract class ReviewStepsTest {
         assertThatThrownBy(() -> cases.steps().extend(NURSE, c.id(), bytes("{\"days\": 2, \"reason\": \"  \"}")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(InvalidRequestException.Problem::field).containsExactly("reason"));
+        String longReason = "{\"days\": 2, \"reason\": \"" + "x".repeat(10_001) + "\"}";
+        assertThatThrownBy(() -> cases.steps().extend(NURSE, c.id(), bytes(longReason)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).containsExactly(
+                        new InvalidRequestException.Problem("reason", "must be at most 10000 characters")));
         assertThatThrownBy(() -> cases.steps().extend(NURSE, c.id(), bytes("[1]")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(InvalidRequestException.Problem::field).containsExactly("", "days", "reason"));
