@@ -174,6 +174,27 @@ abstract class BadInputTest {
     }
 
     @Test
+    void an_extension_an_appeal_or_a_peer_to_peer_the_service_cannot_keep_is_a_400_and_the_case_stays_as_it_was() {
+        String caseId = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
+        String path = "/v1/cases/" + caseId;
+        String denied = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
+        client.post("/v1/cases/" + denied + "/decision", physician, "{\"decision\": \"deny\", \"rationale\": \"r\"}");
+
+        assertInvalid(client.post(path + "/extension", nurse,
+                changed("{\"days\": 3}", t -> t.put("reason", "notes\u0000"))), "reason", "NUL");
+        assertInvalid(client.post("/v1/cases/" + denied + "/appeal", clinic,
+                changed("{\"urgency\": \"standard\"}", t -> t.put("reason", "records\ud800"))), "reason", "unpaired surrogate");
+        assertInvalid(client.post(path + "/peer-to-peer", physician, changed("{\"date\": \"2024-04-01\", \"summary\": \"s\"}",
+                t -> t.putArray("participants").add("Dr\u0000"))), "participants[0]", "NUL");
+        assertInvalid(client.post(path + "/extension", nurse, "{\"days\": 1e400, \"reason\": \"r\"}"), "days", "finite number");
+
+        Response after = client.get(path, clinic);
+        assertThat(after.json().path("extension").isNull()).isTrue();
+        assertThat(after.json().path("peerToPeer")).isEmpty();
+        assertThat(client.get("/v1/cases/" + denied, clinic).json().path("status").asText()).isEqualTo("denied");
+    }
+
+    @Test
     void a_number_beyond_a_double_is_a_400_naming_the_field_not_a_500() {
         int before = caseCount();
         for (String route : List.of("/v1/cases", "/v1/evaluate")) {
@@ -289,10 +310,18 @@ abstract class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"/v1/cases/John-Doe-1961", "/v1/cases/John-Doe-1961%2e", "/v1/cases/John%20Doe",
         "/v1/cases/John-Doe-1961/information", "/v1/cases/John-Doe-1961/decision",
-        "/v1/cases/00000000-0000-0000-0000-000000000000"})
+        "/v1/cases/00000000-0000-0000-0000-000000000000", "/v1/cases/00000000-0000-0000-0000-000000000000/decision",
+        "/v1/cases/John-Doe-1961/extension", "/v1/cases/00000000-0000-0000-0000-000000000000/extension",
+        "/v1/cases/John-Doe-1961/appeal", "/v1/cases/00000000-0000-0000-0000-000000000000/appeal",
+        "/v1/cases/John-Doe-1961/peer-to-peer", "/v1/cases/00000000-0000-0000-0000-000000000000/peer-to-peer"})
     void an_unknown_case_id_is_a_404_that_does_not_repeat_it(String path) {
-        Response r = path.endsWith("/information") || path.endsWith("/decision")
-                ? client.post(path, physician, "{\"decision\": \"approve\", \"rationale\": \"r\"}")
+        // A body each route takes, so that only the id is at fault.
+        String body = path.endsWith("/extension") ? "{\"days\": 2, \"reason\": \"r\"}"
+                : path.endsWith("/appeal") ? "{\"urgency\": \"standard\", \"reason\": \"r\"}"
+                : path.endsWith("/peer-to-peer") ? "{\"date\": \"2024-04-01\", \"participants\": [\"p\"], \"summary\": \"s\"}"
+                : "{\"decision\": \"approve\", \"rationale\": \"r\"}";
+        Response r = path.matches(".*/(information|decision|extension|appeal|peer-to-peer)")
+                ? client.post(path, physician, body)
                 : client.get(path, nurse);
 
         assertThat(r.status()).as(r.text()).isEqualTo(404);

@@ -185,10 +185,25 @@ abstract class FuzzTest {
                     fuzz.chance(0.7) ? submitter : reviewer, fuzz.pick(List.of("application/json", "application/merge-patch+json")),
                     body, fuzz);
         }
-        if (p < 0.72) {
+        if (p < 0.68) {
             byte[] body = fuzz.bytes(fuzz.chance(0.7) ? fuzz.mutate(fuzz.decision()) : fuzz.decision());
             return post(index, "POST /v1/cases/{id}/decision", "/v1/cases/" + fuzz.caseId(caseIds) + "/decision", reviewer,
                     "application/json", body, fuzz);
+        }
+        if (p < 0.70) {
+            byte[] body = fuzz.bytes(fuzz.chance(0.7) ? fuzz.mutate(fuzz.extension()) : fuzz.extension());
+            return post(index, "POST /v1/cases/{id}/extension", "/v1/cases/" + fuzz.caseId(caseIds) + "/extension", reviewer,
+                    "application/json", body, fuzz);
+        }
+        if (p < 0.72) {
+            byte[] body = fuzz.bytes(fuzz.chance(0.7) ? fuzz.mutate(fuzz.appeal()) : fuzz.appeal());
+            return post(index, "POST /v1/cases/{id}/appeal", "/v1/cases/" + fuzz.caseId(caseIds) + "/appeal",
+                    fuzz.chance(0.5) ? submitter : reviewer, "application/json", body, fuzz);
+        }
+        if (p < 0.74) {
+            byte[] body = fuzz.bytes(fuzz.chance(0.7) ? fuzz.mutate(fuzz.peerToPeer()) : fuzz.peerToPeer());
+            return post(index, "POST /v1/cases/{id}/peer-to-peer", "/v1/cases/" + fuzz.caseId(caseIds) + "/peer-to-peer",
+                    reviewer, "application/json", body, fuzz);
         }
         if (p < 0.8 && all) {
             return get(index, "GET /v1/cases/{id}", "/v1/cases/" + fuzz.caseId(caseIds), reviewer, fuzz);

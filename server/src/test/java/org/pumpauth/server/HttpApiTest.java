@@ -30,6 +30,7 @@ class HttpApiTest {
     private static String otherClinic;
     private static String nurse;
     private static String physician;
+    private static String otherPhysician;
     private static int counter;
 
     @BeforeAll
@@ -41,6 +42,7 @@ class HttpApiTest {
         otherClinic = service.keys().create(Role.SUBMITTER, "clinic-b");
         nurse = service.keys().create(Role.NURSE, "nurse-n");
         physician = service.keys().create(Role.PHYSICIAN, "dr-p");
+        otherPhysician = service.keys().create(Role.PHYSICIAN, "dr-q");
     }
 
     @AfterAll
@@ -226,6 +228,104 @@ class HttpApiTest {
         assertThat(approved.json().path("status").asText()).isEqualTo("approved");
         assertProblem(client.post("/v1/cases/" + b + "/decision", physician, deny), 409, "conflict");
         assertProblem(client.post("/v1/cases/" + b + "/decision", physician, "{}"), 400, "invalid-request");
+    }
+
+    @Test
+    void an_extension_moves_the_due_time_in_the_case_and_the_queue_and_a_second_one_is_a_409() {
+        String id = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
+        String extension = "{\"days\": 5, \"reason\": \"waiting for the pain clinic's notes\"}";
+
+        assertProblem(client.post("/v1/cases/" + id + "/extension", clinic, extension), 403, "forbidden");
+        Response r = client.post("/v1/cases/" + id + "/extension", nurse, extension);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("dueAt").asText()).isEqualTo("2024-04-09T09:00:00Z");
+        assertThat(r.json().path("extension").path("days").asInt()).isEqualTo(5);
+        assertThat(r.json().path("extension").path("by").asText()).isEqualTo("nurse-n");
+        JsonNode queued = client.get("/v1/cases?limit=1000", nurse).json().path("cases").findParents("id").stream()
+                .filter(c -> c.path("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(queued.path("dueAt").asText()).isEqualTo("2024-04-09T09:00:00Z");
+        assertThat(queued.path("extension").path("reason").asText()).isEqualTo("waiting for the pain clinic's notes");
+        Response again = client.post("/v1/cases/" + id + "/extension", physician, extension);
+        assertProblem(again, 409, "conflict");
+        assertThat(again.json().path("detail").asText()).contains("extended once");
+        Response bad = client.post("/v1/cases/" + id + "/extension", physician, "{\"days\": 15, \"reason\": \"Jane Roe\"}");
+        assertProblem(bad, 400, "invalid-request");
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactly("days");
+    }
+
+    @Test
+    void an_appeal_puts_a_denied_case_in_reconsideration_which_another_physician_decides() {
+        String id = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
+        client.post("/v1/cases/" + id + "/decision", physician, "{\"decision\": \"deny\", \"rationale\": \"no evaluation\"}");
+
+        Response appealed = client.post("/v1/cases/" + id + "/appeal", clinic,
+                "{\"urgency\": \"expedited\", \"reason\": \"the evaluation was done in March\"}");
+
+        assertThat(appealed.status()).as(appealed.text()).isEqualTo(200);
+        assertThat(appealed.json().path("status").asText()).isEqualTo("reconsideration");
+        assertThat(appealed.json().path("decision").isNull()).isTrue();
+        assertThat(appealed.json().path("appeal").path("denial").path("by").asText()).isEqualTo("dr-p");
+        assertThat(appealed.json().path("appeal").path("outcome").isNull()).isTrue();
+        assertThat(Instant.parse(appealed.json().path("dueAt").asText())).isEqualTo(CLOCK.instant().plus(Duration.ofHours(72))
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(client.get("/v1/cases?status=reconsideration", nurse).json().path("cases").findValuesAsText("id"))
+                .contains(id);
+
+        Response same = client.post("/v1/cases/" + id + "/decision", physician,
+                "{\"decision\": \"approve\", \"rationale\": \"on reconsideration\"}");
+        assertProblem(same, 403, "forbidden");
+        assertThat(same.json().path("detail").asText()).contains("other than the physician who denied", "422.590");
+        Response approved = client.post("/v1/cases/" + id + "/decision", otherPhysician,
+                "{\"decision\": \"approve\", \"rationale\": \"the evaluation is on file\"}");
+        assertThat(approved.json().path("status").asText()).isEqualTo("approved");
+        assertThat(approved.json().path("approvedAfterAppeal").asBoolean()).isTrue();
+        assertThat(approved.json().path("appeal").path("outcome").asText()).isEqualTo("approved");
+        assertProblem(client.post("/v1/cases/" + id + "/appeal", clinic, "{\"urgency\": \"standard\", \"reason\": \"x\"}"),
+                409, "conflict");
+    }
+
+    @Test
+    void an_appeal_after_65_days_is_a_409_naming_the_rule_and_a_bad_one_a_400_naming_the_fields() {
+        String id = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
+        client.post("/v1/cases/" + id + "/decision", physician, "{\"decision\": \"deny\", \"rationale\": \"no evaluation\"}");
+
+        Response bad = client.post("/v1/cases/" + id + "/appeal", clinic, "{\"urgency\": \"John Doe\"}");
+        assertProblem(bad, 400, "invalid-request");
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactly("urgency", "reason");
+        assertThat(bad.text()).doesNotContain("John Doe");
+        assertProblem(client.post("/v1/cases/" + id + "/appeal", otherClinic, "{\"urgency\": \"standard\", \"reason\": \"x\"}"),
+                404, "not-found");
+        CLOCK.advance(Duration.ofDays(66));
+        try {
+            Response late = client.post("/v1/cases/" + id + "/appeal", clinic, "{\"urgency\": \"standard\", \"reason\": \"x\"}");
+            assertProblem(late, 409, "conflict");
+            assertThat(late.json().path("detail").asText()).contains("65 calendar days", "422.582");
+        } finally {
+            CLOCK.advance(Duration.ofDays(-66));
+        }
+    }
+
+    @Test
+    void a_physician_records_a_peer_to_peer_conversation_shown_with_the_case() {
+        String id = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
+        String body = "{\"date\": \"2024-04-01\", \"participants\": [\"dr-p\", \"Dr. Alvarez (requesting)\"],"
+                + " \"summary\": \"The evaluation will be sent.\"}";
+
+        assertProblem(client.post("/v1/cases/" + id + "/peer-to-peer", nurse, body), 403, "forbidden");
+        Response r = client.post("/v1/cases/" + id + "/peer-to-peer", physician, body);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode shown = client.get("/v1/cases/" + id, clinic).json().path("peerToPeer");
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).path("date").asText()).isEqualTo("2024-04-01");
+        assertThat(shown.get(0).path("participants").get(1).asText()).isEqualTo("Dr. Alvarez (requesting)");
+        assertThat(shown.get(0).path("summary").asText()).isEqualTo("The evaluation will be sent.");
+        assertThat(shown.get(0).path("recordedBy").asText()).isEqualTo("dr-p");
+        Response bad = client.post("/v1/cases/" + id + "/peer-to-peer", physician, "{\"date\": \"Jane Roe\", \"participants\": []}");
+        assertProblem(bad, 400, "invalid-request");
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactly("date", "participants", "summary");
+        assertThat(bad.text()).doesNotContain("Jane Roe");
     }
 
     @Test

@@ -38,4 +38,22 @@ public enum Role {
     public boolean mayDeny() {
         return this == PHYSICIAN;
     }
+
+    /** May extend a case's decision clock: a nurse or physician reviewer. */
+    public boolean mayExtend() {
+        return this == NURSE || this == PHYSICIAN;
+    }
+
+    /**
+     * May appeal a denial: a reviewer on the member's behalf, or the submitter of the case (whether a
+     * submitter submitted it is the case's to say).
+     */
+    public boolean mayAppeal() {
+        return this == NURSE || this == PHYSICIAN || this == SUBMITTER;
+    }
+
+    /** May record a peer-to-peer conversation: the plan's physician holds it. */
+    public boolean mayRecordPeerToPeer() {
+        return this == PHYSICIAN;
+    }
 }

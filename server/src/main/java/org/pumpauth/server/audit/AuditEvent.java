@@ -8,6 +8,12 @@ public enum AuditEvent {
     EVALUATED,
     INFORMATION_ADDED,
     DECIDED,
+    /** The decision clock was extended (content: days, the previous and new due times, the reason). */
+    EXTENDED,
+    /** A denial was appealed (content: urgency, the reconsideration's due time, the reason). */
+    APPEALED,
+    /** A peer-to-peer conversation was recorded (content: date, participants, summary). */
+    PEER_TO_PEER,
     /** An API key was created (content: its name and role; never the key). Not about a case: the case id is empty. */
     KEY_CREATED,
     /** An API key was revoked (content: its name). */

@@ -1,9 +1,7 @@
 package org.pumpauth.server.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +38,9 @@ public final class CaseService implements AutoCloseable {
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
     /** The width of review_case.request_id. */
     private static final int MAX_REQUEST_ID = 200;
+    /** The rule the denying physician's decision on reconsideration breaks. */
+    static final String OTHER_PHYSICIAN_RULE = "a reconsideration must be decided by someone other than the physician"
+            + " who denied the case (42 CFR 422.590): this key made the denial";
     private static final String AUTO_APPROVAL = "the request meets the policy's criteria (MEETS_CRITERIA): approved on evaluation";
 
     private final Jdbi jdbi;
@@ -50,6 +51,8 @@ public final class CaseService implements AutoCloseable {
     private final ObjectMapper mapper;
     private final SubmissionWriter writer;
     private final CaseIds ids;
+    private final Notices notices = new Notices();
+    private final CaseSteps steps;
 
     /**
      * @param defaultPolicy the policy for a request that names none ({@code --default-policy}); checked here
@@ -64,6 +67,12 @@ public final class CaseService implements AutoCloseable {
         defaultPolicy.ifPresent(review.registry()::select);
         this.writer = new SubmissionWriter(jdbi);
         this.ids = new CaseIds(clock);
+        this.steps = new CaseSteps(jdbi, clock, mapper, notices);
+    }
+
+    /** Extensions, appeals and peer-to-peer conversations. */
+    public CaseSteps steps() {
+        return steps;
     }
 
     /** The result of a submission: the case, and whether this call created it (else it is a replay). */
@@ -176,19 +185,27 @@ public final class CaseService implements AutoCloseable {
             int seq = CaseStore.determinations(h, id).size() + 1;
             Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
             Evaluated evaluated = evaluated(determination, now);
-            CaseStore.Row updated = new CaseStore.Row(row.id(), row.submitter(), row.requestId(), row.bodyHash(), row.policy(),
-                    evaluated.status(), row.urgency(), row.receivedAt(), row.dueAt(), canonical, evaluated.decision());
+            // During reconsideration the case stays there until decided (the machine may still approve it).
+            CaseStatus status = row.status() == CaseStatus.RECONSIDERATION && evaluated.status() != CaseStatus.APPROVED
+                    ? CaseStatus.RECONSIDERATION : evaluated.status();
+            CaseStore.Row updated = row.evaluated(canonical, status, evaluated.decision());
             CaseStore.update(h, updated, requestDocument.hash());
             CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationDocument.hash());
             List<AuditLog.Event> events = new ArrayList<>(3);
             events.add(new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch)));
             events.addAll(evaluated.events(id, determinationDocument, now));
             AuditLog.appendAll(h, events, List.of(requestDocument, determinationDocument));
+            if (row.status() == CaseStatus.RECONSIDERATION && evaluated.decision().isPresent()) {
+                notices.issue(h, id, new Notices.Reconsidered(evaluated.decision().get()));
+            }
             return CaseStore.load(h, updated);
         }));
     }
 
-    /** Records a reviewer's final decision. Approve: nurse or physician; deny: physician only (G3). */
+    /**
+     * Records a reviewer's final decision. Approve: nurse or physician; deny: physician only (G3). On
+     * reconsideration, not by the physician who denied the case (42 CFR 422.590).
+     */
     public ReviewCase decide(Caller caller, String id, byte[] body) {
         JsonNode json = tree(body);
         List<Problem> problems = new ArrayList<>();
@@ -215,9 +232,15 @@ public final class CaseService implements AutoCloseable {
             if (row.status().isFinal()) {
                 throw new ServiceException.Conflict("the case is already " + row.status().code());
             }
+            if (row.appeal().isPresent() && row.appeal().get().denial().by().equals(caller.name())) {
+                throw new ServiceException.Forbidden(OTHER_PHYSICIAN_RULE);
+            }
             ReviewCase.Decision decision = new ReviewCase.Decision(verdict.get(), caller.name(), now(), rationale);
             CaseStore.decide(h, id, decision);
             AuditLog.append(h, id, AuditEvent.DECIDED, caller.name(), decision.at(), decisionContent(decision));
+            if (row.status() == CaseStatus.RECONSIDERATION) {
+                notices.issue(h, id, new Notices.Reconsidered(decision));
+            }
             return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
         }));
     }
@@ -254,7 +277,8 @@ public final class CaseService implements AutoCloseable {
         }
     }
 
-    private static CaseStore.Row visible(Caller caller, Optional<CaseStore.Row> row, String id) {
+    /** The case row, if the caller may see it; else not found (a submitter is not told of others' cases). */
+    static CaseStore.Row visible(Caller caller, Optional<CaseStore.Row> row, String id) {
         return row.filter(r -> caller.role().seesAllCases() || r.submitter().equals(caller.name()))
                 .orElseThrow(() -> new ServiceException.NotFound("no such case, or not one this key may see"));
     }
@@ -273,16 +297,7 @@ public final class CaseService implements AutoCloseable {
     }
 
     private JsonNode tree(byte[] body) {
-        try {
-            return mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            // Jackson's message quotes the text; give the place only.
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidRequestException(List.of(new Problem("", "not valid JSON" + where)));
-        } catch (IOException e) {
-            throw new InvalidRequestException(List.of(new Problem("", "not valid JSON")));
-        }
+        return JsonBodies.tree(mapper, body);
     }
 
     private JsonNode tree(String text) {

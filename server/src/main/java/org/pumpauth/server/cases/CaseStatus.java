@@ -10,11 +10,14 @@ import org.pumpauth.determination.Outcome;
 /**
  * Where a case stands. Open: {@code pending-review} (a reviewer must decide) and
  * {@code information-requested} (the engine lacks facts; the provider may add them, a reviewer may
- * still decide). Final: {@code approved}, {@code denied}.
+ * still decide) and {@code reconsideration} (a denial appealed: a physician other than the one who
+ * denied, or a nurse approving, decides again; information may still be added). Final:
+ * {@code approved}, {@code denied}.
  */
 public enum CaseStatus {
     PENDING_REVIEW,
     INFORMATION_REQUESTED,
+    RECONSIDERATION,
     APPROVED,
     DENIED;
 
@@ -24,6 +27,11 @@ public enum CaseStatus {
 
     public static Optional<CaseStatus> of(String code) {
         return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    /** Every status's code, for an error message saying what is allowed. */
+    public static String allowed() {
+        return String.join(", ", Arrays.stream(values()).map(CaseStatus::code).toList());
     }
 
     public boolean isFinal() {

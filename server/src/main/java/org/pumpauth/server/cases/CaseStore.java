@@ -3,6 +3,7 @@ package org.pumpauth.server.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,23 @@ final class CaseStore {
 
     /** The stored case row; a key for idempotency. */
     record Row(String id, String submitter, String requestId, String bodyHash, String policy, CaseStatus status,
-            Urgency urgency, Instant receivedAt, Instant dueAt, String requestJson, Optional<ReviewCase.Decision> decision) {}
+            Urgency urgency, Instant receivedAt, Instant dueAt, String requestJson, Optional<ReviewCase.Decision> decision,
+            Optional<ReviewCase.Extension> extension, Optional<ReviewCase.Appeal> appeal) {
+
+        /** A case without an extension or an appeal (a new one). */
+        Row(String id, String submitter, String requestId, String bodyHash, String policy, CaseStatus status,
+                Urgency urgency, Instant receivedAt, Instant dueAt, String requestJson,
+                Optional<ReviewCase.Decision> decision) {
+            this(id, submitter, requestId, bodyHash, policy, status, urgency, receivedAt, dueAt, requestJson, decision,
+                    Optional.empty(), Optional.empty());
+        }
+
+        /** The same case after an evaluation: the request as it now stands, its status and decision. */
+        Row evaluated(String newRequestJson, CaseStatus newStatus, Optional<ReviewCase.Decision> newDecision) {
+            return new Row(id, submitter, requestId, bodyHash, policy, newStatus, urgency, receivedAt, dueAt, newRequestJson,
+                    newDecision, extension, appeal);
+        }
+    }
 
     /** A determination's JSON: in the row (stored before documents were stored once) or the document it names. */
     private static final String DETERMINATION_JSON = "COALESCE(determination.json,"
@@ -100,6 +117,49 @@ final class CaseStore {
                 .bind(3, Sql.timestamp(d.at())).bind(4, d.rationale()).bind(5, id).execute();
     }
 
+    /** Records the case's extension and the due time it moved to. */
+    static void extend(Handle h, String id, ReviewCase.Extension e, Instant dueAt) {
+        h.createUpdate("UPDATE review_case SET due_at = :dueAt, extension_days = :days, extended_by = :by,"
+                        + " extended_at = :at, extension_reason = :reason WHERE id = :id")
+                .bind("dueAt", Sql.timestamp(dueAt)).bind("days", e.days()).bind("by", e.by())
+                .bind("at", Sql.timestamp(e.at())).bind("reason", e.reason()).bind("id", id).execute();
+    }
+
+    /**
+     * Records the appeal of a denial: the case goes to reconsideration, due as the appeal's urgency says;
+     * the denial moves to the appeal's columns and the decision is cleared until the reconsideration's.
+     */
+    static void appeal(Handle h, String id, ReviewCase.Appeal a, Instant dueAt) {
+        h.createUpdate("UPDATE review_case SET status = :status, due_at = :dueAt, appeal_urgency = :urgency,"
+                        + " appealed_by = :by, appealed_at = :at, appeal_reason = :reason, denied_by = :deniedBy,"
+                        + " denied_at = :deniedAt, denial_rationale = :denialRationale, decision = NULL,"
+                        + " decided_by = NULL, decided_at = NULL, rationale = NULL WHERE id = :id")
+                .bind("status", CaseStatus.RECONSIDERATION.code()).bind("dueAt", Sql.timestamp(dueAt))
+                .bind("urgency", a.urgency().code()).bind("by", a.by()).bind("at", Sql.timestamp(a.at()))
+                .bind("reason", a.reason()).bind("deniedBy", a.denial().by())
+                .bind("deniedAt", Sql.timestamp(a.denial().at())).bind("denialRationale", a.denial().rationale())
+                .bind("id", id).execute();
+    }
+
+    static void insertPeerToPeer(Handle h, String caseId, ReviewCase.PeerToPeer p, String participantsJson) {
+        h.createUpdate("INSERT INTO peer_to_peer (case_id, seq, held_on, participants, summary, recorded_by, recorded_at)"
+                        + " VALUES (:caseId, :seq, :date, :participants, :summary, :by, :at)")
+                .bind("caseId", caseId).bind("seq", p.seq()).bind("date", p.date()).bind("participants", participantsJson)
+                .bind("summary", p.summary()).bind("by", p.recordedBy()).bind("at", Sql.timestamp(p.recordedAt()))
+                .execute();
+    }
+
+    /** The case's peer-to-peer conversations in the order recorded. */
+    static List<ReviewCase.PeerToPeer> peerToPeer(Handle h, String caseId) {
+        return h.createQuery("SELECT seq, held_on, participants, summary, recorded_by, recorded_at FROM peer_to_peer"
+                        + " WHERE case_id = :caseId ORDER BY seq")
+                .bind("caseId", caseId)
+                .map((rs, ctx) -> new ReviewCase.PeerToPeer(rs.getInt("seq"), rs.getObject("held_on", LocalDate.class),
+                        Participants.read(rs.getString("participants")), rs.getString("summary"),
+                        rs.getString("recorded_by"), Sql.instant(rs, "recorded_at")))
+                .list();
+    }
+
     /** The case row, locked for update when {@code lock} (to serialise changes to one case). */
     static Optional<Row> find(Handle h, String id, boolean lock) {
         return h.createQuery("SELECT " + CASE_COLUMNS + " FROM review_case WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
@@ -121,12 +181,18 @@ final class CaseStore {
     }
 
     static ReviewCase load(Handle h, Row row) {
-        return full(row, determinations(h, row.id()));
+        return full(row, determinations(h, row.id()), peerToPeer(h, row.id()));
     }
 
     static ReviewCase full(Row row, List<ReviewCase.StoredDetermination> determinations) {
+        return full(row, determinations, List.of());
+    }
+
+    static ReviewCase full(Row row, List<ReviewCase.StoredDetermination> determinations,
+            List<ReviewCase.PeerToPeer> peerToPeer) {
         return new ReviewCase(row.id(), row.submitter(), row.requestId(), row.policy(), row.status(), row.urgency(),
-                row.receivedAt(), row.dueAt(), row.requestJson(), row.decision(), determinations);
+                row.receivedAt(), row.dueAt(), row.requestJson(), row.decision(), determinations, row.extension(),
+                row.appeal(), peerToPeer);
     }
 
     /** The queue: cases matching the query (and the submitter, if given), by due time, each with its latest determination. */
@@ -191,6 +257,26 @@ final class CaseStore {
         return new Row(rs.getString("id"), rs.getString("submitter"), rs.getString("request_id"), rs.getString("body_hash"),
                 rs.getString("policy"), CaseStatus.of(rs.getString("status")).orElseThrow(),
                 Urgency.of(rs.getString("urgency")), Sql.instant(rs, "received_at"), Sql.instant(rs, "due_at"),
-                rs.getString("request_text"), decision);
+                rs.getString("request_text"), decision, extension(rs), appeal(rs));
+    }
+
+    private static Optional<ReviewCase.Extension> extension(ResultSet rs) throws SQLException {
+        int days = rs.getInt("extension_days");
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReviewCase.Extension(days, rs.getString("extended_by"), Sql.instant(rs, "extended_at"),
+                rs.getString("extension_reason")));
+    }
+
+    private static Optional<ReviewCase.Appeal> appeal(ResultSet rs) throws SQLException {
+        String urgency = rs.getString("appeal_urgency");
+        if (urgency == null) {
+            return Optional.empty();
+        }
+        ReviewCase.Decision denial = new ReviewCase.Decision(Verdict.DENY, rs.getString("denied_by"),
+                Sql.instant(rs, "denied_at"), rs.getString("denial_rationale"));
+        return Optional.of(new ReviewCase.Appeal(Urgency.of(urgency), rs.getString("appealed_by"),
+                Sql.instant(rs, "appealed_at"), rs.getString("appeal_reason"), denial));
     }
 }

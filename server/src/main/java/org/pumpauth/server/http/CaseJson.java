@@ -78,6 +78,22 @@ final class CaseJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("peerToPeer");
+            for (ReviewCase.PeerToPeer p : c.peerToPeer()) {
+                json.writeStartObject();
+                json.writeNumberField("seq", p.seq());
+                json.writeStringField("date", p.date().toString());
+                json.writeArrayFieldStart("participants");
+                for (String name : p.participants()) {
+                    json.writeString(name);
+                }
+                json.writeEndArray();
+                json.writeStringField("summary", p.summary());
+                json.writeStringField("recordedBy", p.recordedBy());
+                json.writeStringField("recordedAt", p.recordedAt().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
         });
     }
@@ -119,15 +135,51 @@ final class CaseJson {
         }
         json.writeFieldName("decision");
         if (c.decision().isPresent()) {
-            ReviewCase.Decision d = c.decision().get();
+            decision(c.decision().get(), json);
+        } else {
+            json.writeNull();
+        }
+        json.writeFieldName("extension");
+        if (c.extension().isPresent()) {
+            ReviewCase.Extension e = c.extension().get();
             json.writeStartObject();
-            json.writeStringField("decision", d.verdict().code());
-            json.writeStringField("by", d.by());
-            json.writeStringField("at", d.at().toString());
-            json.writeStringField("rationale", d.rationale());
+            json.writeNumberField("days", e.days());
+            json.writeStringField("by", e.by());
+            json.writeStringField("at", e.at().toString());
+            json.writeStringField("reason", e.reason());
             json.writeEndObject();
         } else {
             json.writeNull();
         }
+        json.writeFieldName("appeal");
+        if (c.appeal().isPresent()) {
+            ReviewCase.Appeal a = c.appeal().get();
+            json.writeStartObject();
+            json.writeStringField("urgency", a.urgency().code());
+            json.writeStringField("by", a.by());
+            json.writeStringField("at", a.at().toString());
+            json.writeStringField("reason", a.reason());
+            json.writeFieldName("denial");
+            decision(a.denial(), json);
+            // The decision on reconsideration: null while the case is in reconsideration.
+            if (c.status().isFinal()) {
+                json.writeStringField("outcome", c.status().code());
+            } else {
+                json.writeNullField("outcome");
+            }
+            json.writeEndObject();
+        } else {
+            json.writeNull();
+        }
+        json.writeBooleanField("approvedAfterAppeal", c.approvedAfterAppeal());
+    }
+
+    private static void decision(ReviewCase.Decision d, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("decision", d.verdict().code());
+        json.writeStringField("by", d.by());
+        json.writeStringField("at", d.at().toString());
+        json.writeStringField("rationale", d.rationale());
+        json.writeEndObject();
     }
 }

@@ -37,7 +37,7 @@ public final class HttpApi {
     static final String JSON = "application/json";
     private static final String PROBLEM = "pumpauth.problem";
     private static final Pattern API_PATH = Pattern.compile(
-            "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/decision)?)?)");
+            "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/decision|/extension|/appeal|/peer-to-peer)?)?)");
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern POLICY_FILTER = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final String NO_SUCH_CASE = "no such case, or not one this key may see";
@@ -71,7 +71,10 @@ public final class HttpApi {
                 new Route("GET", "/v1/cases", this::queue),
                 new Route("GET", "/v1/cases/{id}", this::get),
                 new Route("POST", "/v1/cases/{id}/information", this::information),
-                new Route("POST", "/v1/cases/{id}/decision", this::decision));
+                new Route("POST", "/v1/cases/{id}/decision", this::decision),
+                new Route("POST", "/v1/cases/{id}/extension", this::extension),
+                new Route("POST", "/v1/cases/{id}/appeal", this::appeal),
+                new Route("POST", "/v1/cases/{id}/peer-to-peer", this::peerToPeer));
     }
 
     /** A Javalin server with the routes, not yet started. */
@@ -201,8 +204,8 @@ public final class HttpApi {
         Optional<CaseStatus> status = Optional.ofNullable(ctx.queryParam("status")).flatMap(s -> {
             Optional<CaseStatus> found = CaseStatus.of(s);
             if (found.isEmpty()) {
-                problems.add(new InvalidRequestException.Problem("status", "is not a case status; allowed: pending-review, information-requested,"
-                        + " approved, denied"));
+                problems.add(new InvalidRequestException.Problem("status", "is not a case status; allowed: "
+                        + CaseStatus.allowed()));
             }
             return found;
         });
@@ -249,9 +252,30 @@ public final class HttpApi {
     }
 
     private void decision(Context ctx) throws IOException {
+        step(ctx, cases::decide);
+    }
+
+    private void extension(Context ctx) throws IOException {
+        step(ctx, cases.steps()::extend);
+    }
+
+    private void appeal(Context ctx) throws IOException {
+        step(ctx, cases.steps()::appeal);
+    }
+
+    private void peerToPeer(Context ctx) throws IOException {
+        step(ctx, cases.steps()::recordPeerToPeer);
+    }
+
+    /** A step on a case: a JSON body in, the case as it now stands out. */
+    private interface CaseStep {
+        ReviewCase apply(Caller caller, String id, byte[] body);
+    }
+
+    private void step(Context ctx, CaseStep step) throws IOException {
         Caller caller = caller(ctx);
         byte[] body = Bodies.read(ctx, Bodies.JSON);
-        ReviewCase c = cases.decide(caller, caseId(ctx), body);
+        ReviewCase c = step.apply(caller, caseId(ctx), body);
         ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
     }
 }

@@ -96,6 +96,21 @@ public final class FuzzRequests {
                 + canary() + "\"}");
     }
 
+    public ObjectNode extension() {
+        return (ObjectNode) tree("{\"days\": " + pick(List.of("1", "14", "15", "0", "7.5", "\"3\"")) + ", \"reason\": \""
+                + canary() + "\"}");
+    }
+
+    public ObjectNode appeal() {
+        return (ObjectNode) tree("{\"urgency\": \"" + pick(List.of("standard", "expedited", canary())) + "\", \"reason\": \""
+                + canary() + "\"}");
+    }
+
+    public ObjectNode peerToPeer() {
+        return (ObjectNode) tree("{\"date\": \"" + pick(List.of("2024-04-01", "2026-12-01", "9999-12-31", canary()))
+                + "\", \"participants\": [\"" + canary() + "\", \"" + canary() + "\"], \"summary\": \"" + canary() + "\"}");
+    }
+
     /** Applies one to three mutations to the tree, in place (the root itself may be swapped: the result is returned). */
     public JsonNode mutate(ObjectNode tree) {
         JsonNode root = tree;
