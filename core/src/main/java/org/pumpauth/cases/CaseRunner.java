@@ -38,7 +38,6 @@ public final class CaseRunner {
     /** Each case under the policy it names (its {@code policy}, or its folder), from {@code registry}. */
     public static CaseRunner byCase(PolicyRegistry registry) {
         return new CaseRunner(c -> registry.select(c.policy().orElseThrow(() -> new UnknownPolicyException(
-                c.name() + ": names no policy",
                 "is not stated, and the case is not in a <policy>/<version>/ folder; state it as ID or ID@YYYY-MM-DD"))));
     }
 
