@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes. */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version.",
-        subcommands = PolicyCommand.Show.class)
+        subcommands = {PolicyCommand.Show.class, PolicyTestCommand.class})
 final class PolicyCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
