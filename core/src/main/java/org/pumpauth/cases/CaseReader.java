@@ -91,7 +91,7 @@ public final class CaseReader {
         }
         JsonNode patch = node.path("patch");
         if (node.has("patch") && !patch.isObject()) {
-            problems.add(path + ": patch: must be an object, a JSON merge patch (RFC 7386) of the base request");
+            problems.add(path + ": patch: must be an object, a JSON merge patch (RFC 7396) of the base request");
         }
         Optional<Expectation> expect = expectation(path, node.path("expect"), problems);
         if (problems.size() > before) {

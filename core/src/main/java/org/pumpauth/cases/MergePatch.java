@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A JSON merge patch (RFC 7386): an object's members replace the target's, recursively; a member
+ * A JSON merge patch (RFC 7396): an object's members replace the target's, recursively; a member
  * whose value is {@code null} removes it; anything else (an array, a value) replaces the target whole.
  */
 public final class MergePatch {

@@ -83,7 +83,7 @@ class CaseReaderTest {
                         "p/2024-01-01/a.json: description: must say what the case shows",
                         "p/2024-01-01/a.json: exercises: must be a list of strings",
                         "p/2024-01-01/a.json: base: no bases/missing.json in the case's folder or a folder above it",
-                        "p/2024-01-01/a.json: patch: must be an object, a JSON merge patch (RFC 7386) of the base request",
+                        "p/2024-01-01/a.json: patch: must be an object, a JSON merge patch (RFC 7396) of the base request",
                         "p/2024-01-01/a.json: expect.mising: not a member of a case; allowed: outcome, version, pathway,"
                                 + " missing, criteria, warnings",
                         "p/2024-01-01/a.json: expect.outcome: must be one of NOT_ADDRESSED, INVESTIGATIONAL,"

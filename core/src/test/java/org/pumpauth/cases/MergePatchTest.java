@@ -8,7 +8,7 @@ import java.io.IOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A case's patch is applied as RFC 7386 says: its Appendix A, every example. */
+/** A case's patch is applied as RFC 7396 says: its Appendix A, every example. */
 class MergePatchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +30,7 @@ class MergePatchTest {
         "[1,2]                     | {'a':'b','c':null}  | {'a':'b'}",
         "{}                        | {'a':{'bb':{'ccc':null}}} | {'a':{'bb':{}}}",
     })
-    void a_patch_merges_as_rfc_7386_appendix_a_says(String target, String patch, String result) throws IOException {
+    void a_patch_merges_as_rfc_7396_appendix_a_says(String target, String patch, String result) throws IOException {
         JsonNode before = json(target);
         JsonNode merged = MergePatch.apply(before, json(patch));
 

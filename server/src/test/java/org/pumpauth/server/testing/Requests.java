@@ -8,7 +8,7 @@ import org.pumpauth.cases.MergePatch;
 
 /**
  * Review requests for the tests: written here, with a requestId of the test's choosing; a test that
- * needs a variant gives what it changes as a JSON merge patch (RFC 7386), as the policy cases do.
+ * needs a variant gives what it changes as a JSON merge patch (RFC 7396), as the policy cases do.
  */
 public final class Requests {
     private static final ObjectMapper JSON = new ObjectMapper();
