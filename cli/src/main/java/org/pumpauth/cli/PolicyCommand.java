@@ -17,10 +17,12 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes;
- * {@code pumpauth policy check}: the problems in policy files ({@link PolicyCheckCommand}).
+ * {@code pumpauth policy check}: the problems in policy files ({@link PolicyCheckCommand});
+ * {@code pumpauth policy test}: an analyst's cases run against a policy ({@link PolicyTestCommand}).
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version, or check policy files.",
-        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class})
+@Command(name = "policy", mixinStandardHelpOptions = true,
+        description = "Show a policy version, check policy files, or run cases against a policy.",
+        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class, PolicyTestCommand.class})
 final class PolicyCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
