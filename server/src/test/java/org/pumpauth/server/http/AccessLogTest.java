@@ -9,14 +9,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccessLogTest {
     @ParameterizedTest
     @ValueSource(strings = {"/v1/cases", "/v1/evaluate", "/v1/openapi.json",
-        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/decision"})
+        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/decision",
+        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters",
+        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.pdf",
+        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.html"})
     void an_api_path_is_logged_as_it_is(String path) {
         assertThat(HttpApi.loggedPath(path)).isEqualTo(path);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/v1/cases/morphine-for-John-Doe", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/notes",
-        "/favicon.ico", "/v1/cases/"})
+        "/favicon.ico", "/v1/cases/", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/John-Doe.pdf"})
     void any_other_path_is_logged_as_a_placeholder(String path) {
         assertThat(HttpApi.loggedPath(path)).isEqualTo("(a path outside the API)");
     }
