@@ -66,4 +66,16 @@ class BenchmarksTest {
         }
         bh.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
     }
+
+    @Test
+    void the_letter_benchmark_renders_a_denial_pdf_and_its_html_for_every_example() {
+        LetterPdfBenchmark b = new LetterPdfBenchmark();
+        b.setUp();
+
+        String html = b.html();
+        byte[] pdf = b.pdf();
+
+        assertThat(html).contains("Notice of denial of coverage", "data-criterion");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
 }

@@ -34,7 +34,8 @@ final class AuditCommand extends CommandGroup {
             try (Database db = Database.open(database.settings(), 2)) {
                 AuditVerifier.Verification result = new AuditVerifier(db.jdbi()).verify();
                 if (result.intact()) {
-                    out.println(result.entries() + " entries, intact");
+                    out.println(result.entries() + " entries" + (result.letters() == 0 ? ""
+                            : " and " + result.letters() + (result.letters() == 1 ? " letter" : " letters")) + ", intact");
                     return 0;
                 }
                 AuditVerifier.Break broken = result.firstBreak().get();

@@ -42,16 +42,23 @@ final class KeysCommand extends CommandGroup {
                 description = "Who holds the key; the actor in the audit trail. Unique.")
         String name;
 
+        @Option(names = "--display-name", paramLabel = "TEXT",
+                description = "The name letters give the person who decides with this key, as 'Dr. Ana Lee, MD'"
+                        + " (default: the key's name).")
+        String displayName;
+
         @Override
         public Integer call() {
             Role parsed = Role.of(role).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "--role: '" + role + "' is not a role; allowed: " + Role.allowed()));
             // Only the database: no policies to compile for a key.
             try (Database db = Database.open(database.settings(), 2)) {
-                String key = new ApiKeys(db.jdbi(), Clock.systemUTC()).create(parsed, name, operator());
+                String key = new ApiKeys(db.jdbi(), Clock.systemUTC()).create(parsed, name, operator(),
+                        java.util.Optional.ofNullable(displayName));
                 spec.commandLine().getOut().println(key);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--name: " + e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        (e.getMessage().startsWith("a display name") ? "--display-name: " : "--name: ") + e.getMessage());
             }
             return 0;
         }

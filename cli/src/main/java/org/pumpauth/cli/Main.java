@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             ServeCommand.class,
             KeysCommand.class,
             AuditCommand.class,
+            LettersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

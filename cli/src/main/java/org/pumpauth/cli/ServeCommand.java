@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.pumpauth.policy.UnknownPolicyException;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
+import org.pumpauth.server.letters.LetterSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The policy of a case whose request names none.")
     String defaultPolicy;
 
+    @Option(names = "--letters", paramLabel = "FILE",
+            description = "The plan's name, address, telephone numbers and appeal wording per line of business that"
+                    + " letters use (YAML, as examples/letters.yaml; default: that example).")
+    java.nio.file.Path letters;
+
     @Option(names = "--no-access-log", negatable = false,
             description = "Do not log one line per request (method, path, status, time).")
     boolean noAccessLog;
@@ -45,9 +51,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ReviewService service;
+        LetterSettings letterSettings;
+        try {
+            letterSettings = letters == null ? LetterSettings.builtIn() : LetterSettings.read(letters);
+        } catch (LetterSettings.InvalidSettingsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--letters: " + e.getMessage());
+        }
         try {
             service = ReviewService.open(database.settings(), main.registry(), Optional.ofNullable(defaultPolicy),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), letterSettings);
         } catch (UnknownPolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--default-policy: " + e.getMessage());
         }

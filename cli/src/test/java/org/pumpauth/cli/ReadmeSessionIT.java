@@ -81,7 +81,8 @@ class ReadmeSessionIT {
                     .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "INSTANT")
                     .replaceAll("PT(\\d+)H\\d+M\\d+(\\.\\d+)?S", "PT$1H")
                     .replaceAll("\"date\":\"\\d{4}-\\d{2}-\\d{2}\"", "\"date\":\"DATE\"")
-                    .replaceAll("\\(data: [^)]*\\)", "(data: DATA)"));
+                    .replaceAll("\\(data: [^)]*\\)", "(data: DATA)")
+                    .replaceAll("\"sha256\":\"[0-9a-f]{64}\"", "\"sha256\":\"SHA256\""));
         }
         return lines;
     }

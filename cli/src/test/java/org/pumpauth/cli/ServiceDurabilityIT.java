@@ -70,7 +70,7 @@ class ServiceDurabilityIT {
         } finally {
             second.process.destroyForcibly().waitFor();
         }
-        assertThat(run(withArgs(List.of("audit", "verify"), data), Map.of())).startsWith("41 entries, intact"); // the key created; 20 cases of two entries
+        assertThat(run(withArgs(List.of("audit", "verify"), data), Map.of())).startsWith("61 entries and 20 letters, intact"); // the key created; 20 cases of three entries (one a letter)
     }
 
     @Test
@@ -92,7 +92,7 @@ class ServiceDurabilityIT {
             } finally {
                 second.process.destroyForcibly().waitFor();
             }
-            assertThat(run(withArgs(List.of("audit", "verify"), db), env)).startsWith("41 entries, intact"); // the key created; 20 cases of two entries
+            assertThat(run(withArgs(List.of("audit", "verify"), db), env)).startsWith("61 entries and 20 letters, intact"); // the key created; 20 cases of three entries (one a letter)
         }
     }
 

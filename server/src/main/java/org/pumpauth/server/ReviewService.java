@@ -8,6 +8,7 @@ import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.access.ApiKeys;
 import org.pumpauth.server.audit.AuditVerifier;
 import org.pumpauth.server.cases.CaseService;
+import org.pumpauth.server.letters.LetterSettings;
 import org.pumpauth.server.store.Database;
 import org.pumpauth.server.store.DatabaseSettings;
 
@@ -28,14 +29,20 @@ public final class ReviewService implements AutoCloseable {
         this.audit = audit;
     }
 
-    /** Opens (and migrates) the database and wires the service over it. */
+    /** Opens (and migrates) the database and wires the service over it, with the example letter settings. */
     public static ReviewService open(DatabaseSettings settings, PolicyRegistry registry, Optional<String> defaultPolicy,
             Clock clock) {
+        return open(settings, registry, defaultPolicy, clock, LetterSettings.builtIn());
+    }
+
+    /** Opens (and migrates) the database and wires the service over it; its letters use {@code letters}. */
+    public static ReviewService open(DatabaseSettings settings, PolicyRegistry registry, Optional<String> defaultPolicy,
+            Clock clock, LetterSettings letters) {
         Database database = Database.open(settings, 10);
         try {
             ObjectMapper mapper = new ObjectMapper();
             return new ReviewService(database, new ApiKeys(database.jdbi(), clock),
-                    new CaseService(database.jdbi(), new Review(registry), defaultPolicy, clock, mapper),
+                    new CaseService(database.jdbi(), new Review(registry), defaultPolicy, clock, mapper, letters),
                     new AuditVerifier(database.jdbi()));
         } catch (RuntimeException e) {
             database.close();

@@ -77,12 +77,16 @@ abstract class AuditTrailTest {
                 org.assertj.core.groups.Tuple.tuple(1L, "submitted", "clinic-a"),
                 org.assertj.core.groups.Tuple.tuple(2L, "evaluated", "system"),
                 org.assertj.core.groups.Tuple.tuple(3L, "decided", "system"),
-                org.assertj.core.groups.Tuple.tuple(4L, "submitted", "clinic-a"),
-                org.assertj.core.groups.Tuple.tuple(5L, "evaluated", "system"),
-                org.assertj.core.groups.Tuple.tuple(6L, "information-added", "clinic-a"),
-                org.assertj.core.groups.Tuple.tuple(7L, "evaluated", "system"),
-                org.assertj.core.groups.Tuple.tuple(8L, "decided", "dr-p"));
-        assertThat(entries().get(5).at()).isEqualTo(Instant.parse("2024-04-01T14:00:00Z"));
+                org.assertj.core.groups.Tuple.tuple(4L, "letter-issued", "system"), // the approval
+                org.assertj.core.groups.Tuple.tuple(5L, "submitted", "clinic-a"),
+                org.assertj.core.groups.Tuple.tuple(6L, "evaluated", "system"),
+                org.assertj.core.groups.Tuple.tuple(7L, "letter-issued", "system"), // the information request
+                org.assertj.core.groups.Tuple.tuple(8L, "information-added", "clinic-a"),
+                org.assertj.core.groups.Tuple.tuple(9L, "evaluated", "system"),
+                org.assertj.core.groups.Tuple.tuple(10L, "letter-issued", "system"), // what is still missing
+                org.assertj.core.groups.Tuple.tuple(11L, "decided", "dr-p"),
+                org.assertj.core.groups.Tuple.tuple(12L, "letter-issued", "system")); // the denial
+        assertThat(entries().get(7).at()).isEqualTo(Instant.parse("2024-04-01T14:00:00Z"));
     }
 
     @Test
@@ -92,7 +96,8 @@ abstract class AuditTrailTest {
         AuditVerifier.Verification v = service.audit().verify();
 
         assertThat(v.intact()).isTrue();
-        assertThat(v.entries()).isEqualTo(8);
+        assertThat(v.entries()).isEqualTo(12);
+        assertThat(v.letters()).isEqualTo(4);
     }
 
     @Test
@@ -123,10 +128,10 @@ abstract class AuditTrailTest {
     void each_document_is_stored_once_and_the_entries_the_cases_and_determinations_reference_it_by_hash() {
         threeCases();
 
-        // Two requests, three determinations, the system's approval, a patch, a denial: eight contents
-        // in the trail; and the second request as it stands after the patch.
-        assertThat(count("SELECT COUNT(DISTINCT content_hash) FROM audit_entry")).isEqualTo(8);
-        assertThat(count("SELECT COUNT(*) FROM document")).isEqualTo(9);
+        // Two requests, three determinations, the system's approval, a patch, a denial, four letters:
+        // twelve contents in the trail; and the second request as it stands after the patch.
+        assertThat(count("SELECT COUNT(DISTINCT content_hash) FROM audit_entry")).isEqualTo(12);
+        assertThat(count("SELECT COUNT(*) FROM document")).isEqualTo(13);
         assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE content IS NOT NULL")).isZero();
         assertThat(count("SELECT COUNT(*) FROM review_case WHERE request_json IS NOT NULL")).isZero();
         assertThat(count("SELECT COUNT(*) FROM determination WHERE json IS NOT NULL")).isZero();
@@ -167,8 +172,8 @@ abstract class AuditTrailTest {
     @Test
     void a_deleted_entry_in_the_middle_or_at_the_end_is_found() {
         threeCases();
-        tamper("DELETE FROM audit_entry WHERE seq = 8");
-        assertThat(service.audit().verify().firstBreak()).hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(8));
+        tamper("DELETE FROM audit_entry WHERE seq = 12");
+        assertThat(service.audit().verify().firstBreak()).hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(12));
 
         tamper("DELETE FROM audit_entry WHERE seq = 5");
         assertThat(service.audit().verify().firstBreak()).hasValueSatisfying(b -> {
@@ -200,7 +205,7 @@ abstract class AuditTrailTest {
         checks.add(service.audit().verify());
 
         assertThat(checks).allSatisfy(v -> assertThat(v.firstBreak()).isEmpty());
-        assertThat(checks.get(checks.size() - 1).entries()).isEqualTo(200);
+        assertThat(checks.get(checks.size() - 1).entries()).isEqualTo(300); // submitted, evaluated, the information request
     }
 
     @Test
@@ -212,7 +217,7 @@ abstract class AuditTrailTest {
             // the conflict itself is tested with the cases
         }
 
-        assertThat(entries()).hasSize(2);
+        assertThat(entries()).hasSize(3); // submitted, evaluated, the information request
         assertThat(service.audit().verify().intact()).isTrue();
     }
 }

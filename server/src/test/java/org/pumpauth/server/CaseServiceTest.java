@@ -210,7 +210,8 @@ abstract class CaseServiceTest {
         assertThat(cases.queue(NURSE, all())).hasSize(10);
         assertThat(service.audit().verify()).satisfies(v -> {
             assertThat(v.intact()).isTrue();
-            assertThat(v.entries()).isEqualTo(20);
+            assertThat(v.entries()).isEqualTo(30); // each case: submitted, evaluated, its information request
+            assertThat(v.letters()).isEqualTo(10);
         });
     }
 

@@ -205,8 +205,18 @@ abstract class FuzzTest {
             return post(index, "POST /v1/cases/{id}/peer-to-peer", "/v1/cases/" + fuzz.caseId(caseIds) + "/peer-to-peer",
                     reviewer, "application/json", body, fuzz);
         }
-        if (p < 0.8 && all) {
+        if (p < 0.77 && all) {
             return get(index, "GET /v1/cases/{id}", "/v1/cases/" + fuzz.caseId(caseIds), reviewer, fuzz);
+        }
+        if (p < 0.8 && all) {
+            String letters = "/v1/cases/" + fuzz.caseId(caseIds) + "/letters";
+            if (fuzz.chance(0.5)) {
+                return get(index, "GET /v1/cases/{id}/letters", letters, reviewer, fuzz);
+            }
+            String letterId = fuzz.chance(0.5) ? java.util.UUID.randomUUID().toString() : fuzz.canary();
+            return fuzz.chance(0.5)
+                    ? get(index, "GET /v1/cases/{id}/letters/{letterId}.html", letters + "/" + letterId + ".html", reviewer, fuzz)
+                    : get(index, "GET /v1/cases/{id}/letters/{letterId}.pdf", letters + "/" + letterId + ".pdf", reviewer, fuzz);
         }
         if (p < 0.93 || !all) {
             return get(index, "GET /v1/cases", "/v1/cases" + fuzz.query(), reviewer, fuzz);

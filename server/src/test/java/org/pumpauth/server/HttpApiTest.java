@@ -329,6 +329,38 @@ class HttpApiTest {
     }
 
     @Test
+    void a_denied_cases_letters_are_listed_and_read_as_html_and_pdf_with_the_access_of_the_case() {
+        String doctor = service.keys().create(Role.PHYSICIAN, "dr-lee-" + newId(), "operator", Optional.of("Dr. Ana Lee, MD"));
+        String caseId = client.post("/v1/cases", clinic, Requests.insufficient(newId())).json().path("id").asText();
+        client.post("/v1/cases/" + caseId + "/decision", doctor, "{\"decision\": \"deny\", \"rationale\": \"no trial\"}");
+
+        Response list = client.get("/v1/cases/" + caseId + "/letters", clinic);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("letters").findValuesAsText("kind")).containsExactly("information-request", "denial");
+        JsonNode denial = list.json().path("letters").get(1);
+        assertThat(denial.path("sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(denial.fieldNames()).toIterable().containsExactly("id", "kind", "createdAt", "sha256");
+        String letter = "/v1/cases/" + caseId + "/letters/" + denial.path("id").asText();
+
+        Response html = client.get(letter + ".html", clinic);
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(org.pumpauth.server.audit.Sha256.hex(html.text())).isEqualTo(denial.path("sha256").asText());
+        assertThat(html.text()).contains("The doctor who made this decision is Dr. Ana Lee, MD, a physician reviewer");
+        Response pdf = client.get(letter + ".pdf", nurse);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.text()).startsWith("%PDF-");
+
+        assertProblem(client.get("/v1/cases/" + caseId + "/letters", otherClinic), 404, "not-found");
+        assertProblem(client.get(letter + ".pdf", otherClinic), 404, "not-found");
+        assertProblem(client.get("/v1/cases/" + caseId + "/letters/" + java.util.UUID.randomUUID() + ".html", clinic), 404,
+                "not-found");
+        assertProblem(client.get("/v1/cases/" + caseId + "/letters/John-Doe.pdf", clinic), 404, "not-found");
+        assertProblem(client.get(letter + ".pdf", null), 401, "unauthorized");
+    }
+
+    @Test
     void a_case_that_meets_the_criteria_is_approved_by_the_system() {
         Response r = client.post("/v1/cases", clinic, Requests.meetsCriteria(newId()));
 

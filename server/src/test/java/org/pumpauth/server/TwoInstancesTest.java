@@ -170,8 +170,10 @@ class TwoInstancesTest {
             assertThat(cases).isEqualTo(distinct).isEqualTo(caseIds.size());
             AuditVerifier.Verification audit = check.audit().verify();
             assertThat(audit.firstBreak()).isEmpty();
-            // each case: submitted, evaluated, information-added, evaluated again
-            assertThat(audit.entries()).isEqualTo(2 + 4L * cases); // and the two keys created
+            // each case: submitted, evaluated, its information request, information-added, evaluated again and
+            // the information request for what is still missing
+            assertThat(audit.entries()).isEqualTo(2 + 6L * cases); // and the two keys created
+            assertThat(audit.letters()).isEqualTo(2L * cases);
         }
     }
 

@@ -67,6 +67,18 @@ public final class ApiKeys {
 
     /** Creates a key, recording {@code actor} as who made it in the audit trail, and returns it. */
     public String create(Role role, String name, String actor) {
+        return create(role, name, actor, Optional.empty());
+    }
+
+    /**
+     * Creates a key with the name letters give the person who uses it ({@code --display-name}, such as
+     * "Dr. Ana Lee, MD"; else the key's name), recording {@code actor} in the audit trail, and returns it.
+     */
+    public String create(Role role, String name, String actor, Optional<String> displayName) {
+        if (displayName.isPresent() && (displayName.get().isBlank() || displayName.get().length() > 200
+                || displayName.get().chars().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("a display name must be 1 to 200 characters without control characters");
+        }
         // A name goes into the audit trail's hashed text, newline-separated: no control characters.
         if (name.isBlank() || name.length() > 200 || name.equals(Caller.SYSTEM) || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a key name must be 1 to 200 characters without control characters,"
@@ -78,10 +90,13 @@ public final class ApiKeys {
         Instant now = clock.instant();
         try {
             jdbi.useTransaction(h -> {
-                h.createUpdate("INSERT INTO api_key (key_hash, name, role, created_at) VALUES (:hash, :name, :role, :at)")
+                h.createUpdate("INSERT INTO api_key (key_hash, name, role, created_at, display_name)"
+                                + " VALUES (:hash, :name, :role, :at, :display)")
                         .bind("hash", Sha256.hex(key)).bind("name", name).bind("role", role.code())
-                        .bind("at", Sql.timestamp(now)).execute();
-                audit(h, AuditEvent.KEY_CREATED, actor, now, content(name).put("role", role.code()));
+                        .bind("at", Sql.timestamp(now)).bind("display", displayName.orElse(null)).execute();
+                ObjectNode content = JSON.createObjectNode(); // fields in name order
+                displayName.ifPresent(d -> content.put("displayName", d));
+                audit(h, AuditEvent.KEY_CREATED, actor, now, content.put("name", name).put("role", role.code()));
             });
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
@@ -137,9 +152,14 @@ public final class ApiKeys {
             return Optional.empty();
         }
         String hash = Sha256.hex(key);
-        return jdbi.withHandle(h -> h.createQuery("SELECT name, role FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+        return jdbi.withHandle(h -> h.createQuery("SELECT name, role, display_name FROM api_key"
+                        + " WHERE key_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", hash)
-                .map((rs, ctx) -> new Caller(rs.getString("name"), Role.of(rs.getString("role")).orElseThrow()))
+                .map((rs, ctx) -> {
+                    String name = rs.getString("name");
+                    String display = rs.getString("display_name");
+                    return new Caller(name, Role.of(rs.getString("role")).orElseThrow(), display == null ? name : display);
+                })
                 .findOne());
     }
 

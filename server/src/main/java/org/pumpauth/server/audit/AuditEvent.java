@@ -19,7 +19,12 @@ public enum AuditEvent {
     /** An API key was revoked (content: its name). */
     KEY_REVOKED,
     /** The list of API keys was read (content: how many). */
-    KEYS_LISTED;
+    KEYS_LISTED,
+    /**
+     * A letter (notice) was issued for the case (content: the letter's HTML, so the entry's content hash
+     * is the letter's SHA-256).
+     */
+    LETTER_ISSUED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

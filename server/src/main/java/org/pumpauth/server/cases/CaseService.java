@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
@@ -25,6 +27,12 @@ import org.pumpauth.server.access.Caller;
 import org.pumpauth.server.audit.AuditEvent;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.audit.Document;
+import org.pumpauth.server.letters.IssuedLetter;
+import org.pumpauth.server.letters.Letter;
+import org.pumpauth.server.letters.LetterInput;
+import org.pumpauth.server.letters.LetterKind;
+import org.pumpauth.server.letters.LetterSettings;
+import org.pumpauth.server.letters.Letters;
 
 /**
  * The review service's application logic: evaluate, submit, read, add information, decide. Each
@@ -51,14 +59,22 @@ public final class CaseService implements AutoCloseable {
     private final ObjectMapper mapper;
     private final SubmissionWriter writer;
     private final CaseIds ids;
-    private final Notices notices = new Notices();
+    private final Notices notices = new Notices(this::issueLetter);
     private final CaseSteps steps;
+    private final Letters letters;
 
     /**
      * @param defaultPolicy the policy for a request that names none ({@code --default-policy}); checked here
      * @throws UnknownPolicyException when the default policy is not known
      */
     public CaseService(Jdbi jdbi, Review review, Optional<String> defaultPolicy, Clock clock, ObjectMapper mapper) {
+        this(jdbi, review, defaultPolicy, clock, mapper, LetterSettings.builtIn());
+    }
+
+    /** As above, with the plan's details and appeal wording its letters use ({@code serve --letters FILE}). */
+    public CaseService(Jdbi jdbi, Review review, Optional<String> defaultPolicy, Clock clock, ObjectMapper mapper,
+            LetterSettings letterSettings) {
+        this.letters = new Letters(letterSettings);
         this.jdbi = jdbi;
         this.review = review;
         this.defaultPolicy = defaultPolicy;
@@ -123,11 +139,14 @@ public final class CaseService implements AutoCloseable {
                 policy, evaluated.status(), urgency, receivedAt, urgency.dueAt(receivedAt), canonical, evaluated.decision());
         ReviewCase.StoredDetermination stored = new ReviewCase.StoredDetermination(1, now, determination.outcome().name(),
                 determinationJson);
-        List<AuditLog.Event> events = new ArrayList<>(3);
+        List<AuditLog.Event> events = new ArrayList<>(4);
         events.add(new AuditLog.Event(row.id(), AuditEvent.SUBMITTED, caller.name(), now, requestDocument));
         events.addAll(evaluated.events(row.id(), determinationDocument, now));
+        // A replay of this submission is refused by the writer as a duplicate: its letter is never stored.
+        List<IssuedLetter> issued = evaluationLetter(row, tree, determinationJson, now);
+        issued.forEach(l -> events.add(Letters.event(l)));
         SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, requestDocument,
-                determinationDocument, determination.outcome().name(), now, events));
+                determinationDocument, determination.outcome().name(), now, events, issued));
         if (result == SubmissionWriter.Result.STORED) {
             return new Submission(CaseStore.full(row, List.of(stored)), true);
         }
@@ -191,12 +210,18 @@ public final class CaseService implements AutoCloseable {
             CaseStore.Row updated = row.evaluated(canonical, status, evaluated.decision());
             CaseStore.update(h, updated, requestDocument.hash());
             CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationDocument.hash());
-            List<AuditLog.Event> events = new ArrayList<>(3);
+            List<AuditLog.Event> events = new ArrayList<>(4);
             events.add(new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch)));
             events.addAll(evaluated.events(id, determinationDocument, now));
+            // In reconsideration, the machine's approval is told by the reconsideration notice below.
+            List<IssuedLetter> issued = row.status() == CaseStatus.RECONSIDERATION ? List.of()
+                    : evaluationLetter(updated, merged, determinationDocument.content(), now);
+            Letters.insert(h, issued);
+            issued.forEach(l -> events.add(Letters.event(l)));
             AuditLog.appendAll(h, events, List.of(requestDocument, determinationDocument));
             if (row.status() == CaseStatus.RECONSIDERATION && evaluated.decision().isPresent()) {
-                notices.issue(h, id, new Notices.Reconsidered(evaluated.decision().get()));
+                notices.issue(h, id, new Notices.Reconsidered(evaluated.decision().get(),
+                        new LetterInput.Decider(Caller.SYSTEM, LetterInput.Decider.SYSTEM, AUTO_APPROVAL)));
             }
             return CaseStore.load(h, updated);
         }));
@@ -237,12 +262,91 @@ public final class CaseService implements AutoCloseable {
             }
             ReviewCase.Decision decision = new ReviewCase.Decision(verdict.get(), caller.name(), now(), rationale);
             CaseStore.decide(h, id, decision);
-            AuditLog.append(h, id, AuditEvent.DECIDED, caller.name(), decision.at(), decisionContent(decision));
             if (row.status() == CaseStatus.RECONSIDERATION) {
-                notices.issue(h, id, new Notices.Reconsidered(decision));
+                // On reconsideration the member gets the reconsideration notice, not a second approval or denial.
+                AuditLog.append(h, id, AuditEvent.DECIDED, caller.name(), decision.at(), decisionContent(decision));
+                notices.issue(h, id, new Notices.Reconsidered(decision, decider(caller, rationale)));
+            } else {
+                IssuedLetter letter = letters.prepare(letterInput(h, row, verdict.get() == Verdict.APPROVE
+                        ? LetterKind.APPROVAL : LetterKind.DENIAL, decision.at(), Optional.of(decider(caller, rationale)),
+                        Optional.empty(), Optional.empty()));
+                Letters.insert(h, List.of(letter));
+                AuditLog.appendAll(h, List.of(new AuditLog.Event(id, AuditEvent.DECIDED, caller.name(), decision.at(),
+                        decisionContent(decision)), Letters.event(letter)));
             }
             return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
         }));
+    }
+
+    /** The case's letters, oldest first, if the caller may see the case. */
+    public List<Letter> letters(Caller caller, String id) {
+        return jdbi.withHandle(h -> {
+            visible(caller, CaseStore.find(h, id, false), id);
+            return Letters.list(h, id);
+        });
+    }
+
+    /** One letter of the case with its HTML, if the caller may see the case. */
+    public IssuedLetter letter(Caller caller, String id, String letterId) {
+        return jdbi.withHandle(h -> {
+            visible(caller, CaseStore.find(h, id, false), id);
+            return Letters.find(h, id, letterId)
+                    .orElseThrow(() -> new ServiceException.NotFound("no such letter of this case"));
+        });
+    }
+
+    /**
+     * Issues an extension or reconsideration letter for the case, in the caller's transaction (the
+     * routes that extend a case or decide a reconsideration call it with their change, so the letter
+     * commits with it): its row, its HTML and its audit entry.
+     */
+    public IssuedLetter issueLetter(Handle h, String id, LetterKind kind, Optional<LetterInput.Extension> extension,
+            Optional<LetterInput.Reconsideration> reconsideration) {
+        CaseStore.Row row = CaseStore.find(h, id, true).orElseThrow(() -> new ServiceException.NotFound(
+                "no such case, or not one this key may see"));
+        if (kind == LetterKind.EXTENSION && extension.isEmpty() || kind == LetterKind.RECONSIDERATION && reconsideration.isEmpty()) {
+            throw new IllegalArgumentException("an " + kind.code() + " letter needs its inputs");
+        }
+        return letters.issue(h, letterInput(h, row, kind, now(), reconsideration.map(LetterInput.Reconsideration::physician),
+                extension, reconsideration));
+    }
+
+    /** As {@link #issueLetter(Handle, String, LetterKind, Optional, Optional)}, in a transaction of its own. */
+    public IssuedLetter issueLetter(String id, LetterKind kind, Optional<LetterInput.Extension> extension,
+            Optional<LetterInput.Reconsideration> reconsideration) {
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> issueLetter(h, id, kind, extension, reconsideration)));
+    }
+
+    /** The person a letter names for a caller's decision: the key's display name and its role. */
+    public static LetterInput.Decider decider(Caller caller, String rationale) {
+        return new LetterInput.Decider(caller.displayName(), caller.role().code(), rationale);
+    }
+
+    /** The letter an evaluation issues: approval when it approves the case, an information request when it pends it. */
+    private List<IssuedLetter> evaluationLetter(CaseStore.Row row, JsonNode request, String determinationJson, Instant now) {
+        LetterKind kind;
+        if (row.status() == CaseStatus.APPROVED) {
+            kind = LetterKind.APPROVAL;
+        } else if (row.status() == CaseStatus.INFORMATION_REQUESTED) {
+            kind = LetterKind.INFORMATION_REQUEST;
+        } else {
+            return List.of(); // pending review: the reviewer's decision issues the letter
+        }
+        Optional<LetterInput.Decider> decider = kind == LetterKind.APPROVAL
+                ? Optional.of(new LetterInput.Decider(Caller.SYSTEM, LetterInput.Decider.SYSTEM, AUTO_APPROVAL)) : Optional.empty();
+        return List.of(letters.prepare(new LetterInput(UUID.randomUUID().toString(), kind, now, row.id(), row.requestId(),
+                row.policy(), request, tree(determinationJson), row.dueAt(), decider, Optional.empty(), Optional.empty())));
+    }
+
+    private LetterInput letterInput(Handle h, CaseStore.Row row, LetterKind kind, Instant at,
+            Optional<LetterInput.Decider> decider, Optional<LetterInput.Extension> extension,
+            Optional<LetterInput.Reconsideration> reconsideration) {
+        List<ReviewCase.StoredDetermination> determinations = CaseStore.determinations(h, row.id());
+        JsonNode determination = determinations.isEmpty() ? mapper.createObjectNode()
+                : tree(determinations.get(determinations.size() - 1).json());
+        Instant dueAt = extension.map(LetterInput.Extension::newDueAt).orElse(row.dueAt());
+        return new LetterInput(UUID.randomUUID().toString(), kind, at, row.id(), row.requestId(), row.policy(),
+                tree(row.requestJson()), determination, dueAt, decider, extension, reconsideration);
     }
 
     /** What an evaluation leaves an open case with: its status, the system's approval if it meets the criteria. */

@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.audit.Document;
+import org.pumpauth.server.letters.IssuedLetter;
+import org.pumpauth.server.letters.Letters;
 import org.pumpauth.server.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,7 @@ final class SubmissionWriter implements AutoCloseable {
 
     /** A case to store, complete with what it is stored with. */
     record NewCase(CaseStore.Row row, Document request, Document determination, String outcome, Instant at,
-            List<AuditLog.Event> events) {}
+            List<AuditLog.Event> events, List<IssuedLetter> letters) {}
 
     /** How a write ended: stored, or refused because the (submitter, requestId) is taken. */
     enum Result { STORED, DUPLICATE }
@@ -252,6 +254,9 @@ final class SubmissionWriter implements AutoCloseable {
         }
         CaseStore.insertAll(h, rows, requests);
         CaseStore.insertDeterminations(h, determinations);
+        List<IssuedLetter> letters = new ArrayList<>(jobs.size());
+        jobs.forEach(job -> letters.addAll(job.newCase().letters()));
+        Letters.insertFirst(h, letters);
     }
 
     /** The documents the cases' rows reference (stored once with the audit entries, which reference them too). */

@@ -13,6 +13,7 @@ import java.util.List;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
 import org.pumpauth.server.cases.ReviewCase;
+import org.pumpauth.server.letters.Letter;
 
 /** The API's JSON for cases, the queue and evaluations, written in one place with a fixed field order. */
 final class CaseJson {
@@ -47,6 +48,24 @@ final class CaseJson {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A case's letters: {@code {"letters": [{id, kind, createdAt, sha256}, ...]}}, oldest first. */
+    static byte[] letters(List<Letter> letters) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("letters");
+            for (Letter l : letters) {
+                json.writeStartObject();
+                json.writeStringField("id", l.id());
+                json.writeStringField("kind", l.kind().code());
+                json.writeStringField("createdAt", l.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
+                json.writeStringField("sha256", l.sha256());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     static byte[] evaluation(List<Determination> determinations) {

@@ -24,6 +24,8 @@ import org.pumpauth.server.cases.CaseQuery;
 import org.pumpauth.server.cases.CaseService;
 import org.pumpauth.server.cases.CaseStatus;
 import org.pumpauth.server.cases.ReviewCase;
+import org.pumpauth.server.letters.IssuedLetter;
+import org.pumpauth.server.letters.LetterPdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,9 @@ public final class HttpApi {
     static final String JSON = "application/json";
     private static final String PROBLEM = "pumpauth.problem";
     private static final Pattern API_PATH = Pattern.compile(
-            "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/decision|/extension|/appeal|/peer-to-peer)?)?)");
+            "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/decision"
+                    + "|/extension|/appeal|/peer-to-peer"
+                    + "|/letters(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(pdf|html))?)?)?)");
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern POLICY_FILTER = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final String NO_SUCH_CASE = "no such case, or not one this key may see";
@@ -74,7 +78,10 @@ public final class HttpApi {
                 new Route("POST", "/v1/cases/{id}/decision", this::decision),
                 new Route("POST", "/v1/cases/{id}/extension", this::extension),
                 new Route("POST", "/v1/cases/{id}/appeal", this::appeal),
-                new Route("POST", "/v1/cases/{id}/peer-to-peer", this::peerToPeer));
+                new Route("POST", "/v1/cases/{id}/peer-to-peer", this::peerToPeer),
+                new Route("GET", "/v1/cases/{id}/letters", this::letters),
+                new Route("GET", "/v1/cases/{id}/letters/{letterId}.pdf", ctx -> letter(ctx, true)),
+                new Route("GET", "/v1/cases/{id}/letters/{letterId}.html", ctx -> letter(ctx, false)));
     }
 
     /** A Javalin server with the routes, not yet started. */
@@ -249,6 +256,28 @@ public final class HttpApi {
         byte[] patch = Bodies.read(ctx, Bodies.MERGE_PATCH);
         ReviewCase c = cases.addInformation(caller, caseId(ctx), patch);
         ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
+    }
+
+    private void letters(Context ctx) {
+        Caller caller = caller(ctx);
+        ctx.contentType(JSON).result(CaseJson.letters(cases.letters(caller, caseId(ctx))));
+    }
+
+    /** A letter as HTML (its stored content) or as PDF, rendered from that HTML on each request. */
+    private void letter(Context ctx, boolean pdf) {
+        Caller caller = caller(ctx);
+        String id = caseId(ctx);
+        String letterId = ctx.pathParam("letterId");
+        if (!CASE_ID.matcher(letterId).matches()) {
+            throw new ServiceException.NotFound("no such letter of this case");
+        }
+        IssuedLetter letter = cases.letter(caller, id, letterId);
+        ctx.header("Content-Disposition", "inline; filename=\"letter-" + letterId + (pdf ? ".pdf" : ".html") + "\"");
+        if (pdf) {
+            ctx.contentType("application/pdf").result(LetterPdf.render(letter));
+        } else {
+            ctx.contentType("text/html; charset=utf-8").result(letter.html().content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private void decision(Context ctx) throws IOException {
