@@ -17,10 +17,11 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes;
- * {@code pumpauth policy check}: the problems in policy files ({@link PolicyCheckCommand}).
+ * {@code pumpauth policy check}: the problems in policy files ({@link PolicyCheckCommand});
+ * {@code pumpauth policy test}: an analyst's cases ({@link PolicyTestCommand}).
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version, or check policy files.",
-        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class})
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version, check policy files, or run policy cases.",
+        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class, PolicyTestCommand.class})
 final class PolicyCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,

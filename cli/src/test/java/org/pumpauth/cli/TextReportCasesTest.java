@@ -2,19 +2,21 @@ package org.pumpauth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pumpauth.cases.CaseReader;
+import org.pumpauth.cases.PolicyCase;
 import org.pumpauth.determination.CriterionResult;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.FactValue;
@@ -29,7 +31,6 @@ import org.pumpauth.request.RequestReader;
  */
 class TextReportCasesTest {
     private static final Path ROOT = Path.of(System.getProperty("pumpauth.root", "..")).toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate TODAY = LocalDate.of(2024, 6, 1);
     /** A criterion's line: its indent, its mark (MET, NOT MET, ?, REVIEW, -), then the policy's words. */
     private static final Pattern NODE = Pattern.compile("^( +)(MET|NOT MET|\\?|REVIEW|-) +\\S");
@@ -48,11 +49,11 @@ class TextReportCasesTest {
                 reports++;
             }
         }
-        for (Path file : jsonFiles(ROOT.resolve("core/src/test/resources/cases"))) {
-            JsonNode fixture = JSON.readTree(file.toFile());
-            Determination d = review.review(reader.read(JSON.writeValueAsString(fixture.get("request"))),
-                    List.of(registry.select(fixture.get("policy").asText())), TODAY).get(0);
-            offences.addAll(metBesideNotStated(ROOT.relativize(file).toString(), d));
+        Path cases = ROOT.resolve("core/src/test/resources/cases");
+        for (PolicyCase c : new CaseReader().read(files(cases))) {
+            Determination d = review.review(reader.read(c.request()),
+                    List.of(registry.select(c.policy().orElseThrow())), TODAY).get(0);
+            offences.addAll(metBesideNotStated(c.name() + ".json", d));
             reports++;
         }
         assertThat(reports).as("reports read").isGreaterThan(600);
@@ -91,6 +92,16 @@ class TextReportCasesTest {
     /** Facts as printed: the wrapper's unbreakable spaces are spaces. */
     private static List<String> plain(List<String> facts) {
         return facts.stream().map(f -> f.replace(Wrap.KEEP, ' ')).toList();
+    }
+
+    private static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return files;
     }
 
     private static List<Path> jsonFiles(Path dir) throws IOException {

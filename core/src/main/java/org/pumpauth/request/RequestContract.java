@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The review request, contract v1 ({@code shared/docs/request-contract.md}): every field, what it
+ * The review request, contract v1 ({@code docs/request-contract.md}): every field, what it
  * allows, and what a provider is asked for when it is missing. Reading, validation, the JSON
  * Schema and the policy compiler all work from this one list. Every date is read from 1900-01-01
  * to 9999-12-31 and every instant from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z ({@link DateRange}).

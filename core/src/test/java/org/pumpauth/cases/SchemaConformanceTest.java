@@ -30,7 +30,7 @@ import org.pumpauth.request.ReviewRequest;
 import org.pumpauth.schema.Schemas;
 
 /**
- * Every request in {@code examples/} and in the policy cases validates against
+ * Every request in {@code examples/} and of the policy cases (a base with its patch) validates against
  * {@code schema/request.schema.json}, and every determination the engine gives for it (under the
  * case's policy, the request's own, and every policy in force on its date) validates against
  * {@code schema/determination.schema.json}, with no member the schema does not describe. The
@@ -52,9 +52,9 @@ class SchemaConformanceTest {
         for (Path file : jsonFiles(ExamplesTest.EXAMPLES)) {
             found.add(new Found(file, JSON.readTree(file.toFile()), null));
         }
-        for (Path file : jsonFiles(PolicyCasesTest.CASES)) {
-            JsonNode fixture = JSON.readTree(file.toFile());
-            found.add(new Found(file, fixture.get("request"), fixture.path("policy").asText(null)));
+        for (PolicyCase c : PolicyCasesTest.cases()) {
+            found.add(new Found(PolicyCasesTest.CASES.resolve(c.name() + ".json"), JSON.readTree(c.request()),
+                    c.policy().orElse(null)));
         }
         assertThat(found).as("requests in " + ExamplesTest.EXAMPLES + " and " + PolicyCasesTest.CASES).isNotEmpty();
         return found.stream().map(f -> DynamicTest.dynamicTest(f.file().toString(), f.file().toUri(), () -> check(f)));
@@ -62,7 +62,7 @@ class SchemaConformanceTest {
 
     private static void check(Found found) throws IOException {
         assertThat(Schemas.violations(REQUEST, found.request()))
-                .as("request in " + found.file() + " against " + Schemas.REQUEST).isEmpty();
+                .as("request of " + found.file() + " against " + Schemas.REQUEST).isEmpty();
 
         ReviewRequest request = new RequestReader().read(JSON.writeValueAsBytes(found.request()));
         List<Determination> determinations = new ArrayList<>();

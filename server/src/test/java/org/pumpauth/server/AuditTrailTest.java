@@ -207,7 +207,7 @@ abstract class AuditTrailTest {
     void a_rejected_submission_leaves_no_entry() {
         service.cases().submit(CLINIC, Requests.insufficient("R-1").getBytes(UTF_8));
         try {
-            service.cases().submit(CLINIC, Requests.insufficient("R-1").replace("7.5", "9").getBytes(UTF_8));
+            service.cases().submit(CLINIC, Requests.patched(Requests.insufficient("R-1"), "{'pain': {'score': 9}}").getBytes(UTF_8));
         } catch (ServiceException.Conflict expected) {
             // the conflict itself is tested with the cases
         }

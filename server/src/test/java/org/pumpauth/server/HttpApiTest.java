@@ -145,7 +145,7 @@ class HttpApiTest {
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("id").asText()).isEqualTo(caseId);
 
-        assertProblem(client.post("/v1/cases", clinic, Requests.insufficient(id).replace("7.5", "9")), 409, "conflict");
+        assertProblem(client.post("/v1/cases", clinic, Requests.patched(Requests.insufficient(id), "{'pain': {'score': 9}}")), 409, "conflict");
     }
 
     @Test
@@ -160,7 +160,7 @@ class HttpApiTest {
 
     @Test
     void the_queue_is_ordered_by_due_time_and_shows_time_left_and_overdue() {
-        client.post("/v1/cases", clinic, Requests.insufficient(newId()).replace("expedited", "standard"));
+        client.post("/v1/cases", clinic, Requests.patched(Requests.insufficient(newId()), "{'urgency': 'standard'}"));
         client.post("/v1/cases", clinic, Requests.insufficient(newId()));
 
         Response queue = client.get("/v1/cases?status=information-requested&policy=nia-cg-310", nurse);

@@ -1,8 +1,40 @@
 package org.pumpauth.server.testing;
 
-/** Review requests for the tests: written here, with a requestId of the test's choosing. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import org.pumpauth.cases.MergePatch;
+
+/**
+ * Review requests for the tests: written here, with a requestId of the test's choosing; a test that
+ * needs a variant gives what it changes as a JSON merge patch (RFC 7396), as the policy cases do.
+ */
 public final class Requests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Requests() {}
+
+    /**
+     * {@code request} with {@code patch} merged in: a member replaces the request's, {@code null}
+     * removes it ({@code "{'receivedAt': null}"}); single quotes in the patch stand for double quotes.
+     */
+    public static String patched(String request, String patch) {
+        try {
+            return JSON.writeValueAsString(MergePatch.apply(JSON.readTree(request), JSON.readTree(patch.replace('\'', '"'))));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same request as a tree, for a test that rewrites it (a number written differently, say). */
+    public static JsonNode tree(String request) {
+        try {
+            return JSON.readTree(request);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A NIA 2024 implant request that meets every criterion (the repository's example): approved automatically. */
     public static String meetsCriteria(String requestId) {
