@@ -18,10 +18,11 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes;
  * {@code pumpauth policy check}: the problems in policy files ({@link PolicyCheckCommand});
- * {@code pumpauth policy test}: an analyst's cases ({@link PolicyTestCommand}).
+ * {@code pumpauth policy test}: an analyst's cases ({@link PolicyTestCommand}); {@code pumpauth policy impact}: what a
+ * change does to requests ({@link PolicyImpactCommand}).
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version, check policy files, or run policy cases.",
-        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class, PolicyTestCommand.class})
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version, check policy files, run policy cases, or measure the impact of a change.",
+        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class, PolicyTestCommand.class, PolicyImpactCommand.class})
 final class PolicyCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
