@@ -1,5 +1,6 @@
 package org.pumpauth.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,19 +35,15 @@ final class PolicyCommand extends CommandGroup {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "ID[@DATE]", description = "The policy; @DATE picks the version in force on that date"
-                + " (default: the latest version).")
+        @Parameters(paramLabel = "ID[@DATE]|FILE", description = "The policy; @DATE picks the version in force on that date"
+                + " (default: the latest version). Or a policy file (*.yaml) that need not be built in.")
         String policy;
 
         @Override
-        public Integer call() {
-            PolicySelection selection;
-            try {
-                selection = parent.main.registry().select(policy);
-            } catch (UnknownPolicyException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-            PolicyVersion version = selection.version().orElse(selection.policy().latest());
+        public Integer call() throws IOException {
+            PolicyVersion version = PolicyArgument.isFile(policy)
+                    ? PolicyArgument.version("FILE", policy, parent.main, spec.commandLine())
+                    : version();
             PrintWriter out = spec.commandLine().getOut();
             out.println(version.key() + "  " + version.title());
             out.println("Payer:   " + version.payer());
@@ -67,6 +64,16 @@ final class PolicyCommand extends CommandGroup {
                 print(out, pathway.criteria(), "  ");
             }
             return 0;
+        }
+
+        private PolicyVersion version() {
+            PolicySelection selection;
+            try {
+                selection = parent.main.registry().select(policy);
+            } catch (UnknownPolicyException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return selection.version().orElse(selection.policy().latest());
         }
 
         private static void print(PrintWriter out, List<Criterion> criteria, String indent) {

@@ -58,6 +58,16 @@ class PolicyFileArgumentTest {
     }
 
     @Test
+    void policy_show_prints_the_criteria_of_a_policy_file() {
+        Run run = pumpauth("policy", "show", policy.toString());
+
+        assertThat(run.err).isEmpty();
+        assertThat(run.status).isZero();
+        assertThat(run.out).startsWith("nia-cg-310@2025-01-01  NIA_CG_310 Implantable Infusion Pump Insertion\n")
+                .contains("logic:   all of (conservativeTherapy.weeks >= 30)");
+    }
+
+    @Test
     void a_policy_file_that_does_not_compile_prints_its_problems_and_the_status_is_2() throws IOException {
         Files.writeString(policy, Files.readString(policy).replace("atLeast: 30", "atleast: 30"));
 
