@@ -95,6 +95,26 @@ class PolicyTestCommandTest {
     }
 
     @Test
+    void cases_run_under_a_built_in_version_named_by_id_and_date() {
+        Run run = pumpauth("policy", "test", NCD_CASES.toString(), "--policy", "cms-ncd-280.14@2004-12-17");
+
+        assertThat(run.status).isZero();
+        assertThat(run.out).endsWith("\n41 cases: 41 passed, 0 failed\n");
+    }
+
+    @Test
+    void a_policy_file_that_does_not_compile_is_reported_with_its_line_and_no_case_is_run() throws IOException {
+        String shipped = Files.readString(NCD_POLICY);
+        Path broken = write(dir.resolve("ncd-broken.yaml"), shipped.replace("atLeast: 50", "atLeast: fifty"));
+
+        Run run = pumpauth("policy", "test", NCD_CASES.toString(), "--policy", broken.toString());
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).startsWith("pumpauth: the policy files do not compile:\n  " + broken + ":");
+    }
+
+    @Test
     void cases_that_do_not_follow_the_format_are_each_reported_and_the_status_is_2() throws IOException {
         Path cases = Files.createDirectories(dir.resolve("bad/nia-cg-310/2024-01-01"));
         write(cases.resolve("typo.json"), "{'description': 'd', 'exercises': [], 'base': 'none',"
