@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.UnknownPolicyException;
-import org.pumpauth.policy.compile.PolicyCompiler;
+import org.pumpauth.policy.load.PolicyFiles;
 import picocli.CommandLine;
 
 /**
@@ -32,7 +32,7 @@ final class PolicyArgument {
             if (!Files.isRegularFile(file)) {
                 throw new CommandLine.ParameterException(commandLine, option + ": no such file: " + argument);
             }
-            return PolicyCompiler.compile(argument, Files.readString(file));
+            return PolicyFiles.compile(file);
         }
         if (argument.indexOf('@') < 0) {
             throw new CommandLine.ParameterException(commandLine,

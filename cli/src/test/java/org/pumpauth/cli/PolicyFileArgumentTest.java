@@ -79,6 +79,40 @@ class PolicyFileArgumentTest {
         assertThat(run.err).startsWith("pumpauth: the policy files do not compile:\n  nia-cg-310-2025.yaml:");
     }
 
+    @Test
+    void a_policy_file_reads_the_table_it_names_beside_it_and_check_says_when_it_is_not_there() throws IOException {
+        Files.writeString(dir.resolve("demo.yaml"), """
+                policy: demo
+                version: 2024-01-01
+                title: Demo policy
+                payer: Demo payer
+                source: demo.txt
+                tables: {drugs: my-drugs.tsv}
+                pathways:
+                  - id: implant
+                    text: Permanent pump
+                    cite: PUMP
+                    when: {kind: [implant]}
+                    criteria:
+                      - {id: opioid, text: An opioid, fact: service.drug.class, in: [opioid]}
+                """);
+        Files.writeString(dir.resolve("request.json"),
+                "{\"requestId\": \"R-1\", \"serviceDate\": \"2024-03-01\", \"service\": {\"kind\": \"implant\","
+                        + " \"drug\": {\"name\": \"examplamide\"}}}");
+
+        Run missing = pumpauth("policy", "check", dir.resolve("demo.yaml").toString());
+        Files.writeString(dir.resolve("my-drugs.tsv"), "name\tclass\tintrathecal\tbrand of\tsource\n"
+                + "examplamide\topioid\t\t\tInvented for this test\n");
+        Run run = pumpauth("evaluate", "--json", "--policy-file", dir.resolve("demo.yaml").toString(),
+                dir.resolve("request.json").toString());
+
+        assertThat(missing.status).isEqualTo(2);
+        assertThat(missing.out).isEqualTo("demo.yaml:6:17: the table file 'my-drugs.tsv' (tables.drugs) is not beside the"
+                + " policy file\n1 file checked: 1 problem\n");
+        assertThat(run.err).isEmpty();
+        assertThat(run.out).contains("\"outcome\":\"MEETS_CRITERIA\"");
+    }
+
     private Run pumpauth(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
