@@ -12,9 +12,7 @@ import org.pumpauth.determination.Determination;
 import org.pumpauth.diff.Change;
 import org.pumpauth.diff.PolicyDiff;
 import org.pumpauth.engine.Engine;
-import org.pumpauth.policy.PolicySelection;
 import org.pumpauth.policy.PolicyVersion;
-import org.pumpauth.policy.UnknownPolicyException;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.request.RequestReader;
 import org.pumpauth.request.ReviewRequest;
@@ -37,10 +35,10 @@ final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ID@DATE", description = "The earlier version.")
+    @Parameters(index = "0", paramLabel = "ID@DATE|FILE", description = "The earlier version, or a policy file (*.yaml) that need not be built in.")
     String from;
 
-    @Parameters(index = "1", paramLabel = "ID@DATE", description = "The later version.")
+    @Parameters(index = "1", paramLabel = "ID@DATE|FILE", description = "The later version, or a policy file (*.yaml) that need not be built in.")
     String to;
 
     @Option(names = "--requests", paramLabel = "DIR", description = "A directory of request files (*.json).")
@@ -49,10 +47,10 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PolicyVersion before = version(from);
-        PolicyVersion after = version(to);
+        PolicyVersion before = version("ID@DATE", from);
+        PolicyVersion after = version("ID@DATE", to);
         PolicyDiff diff = PolicyDiff.between(before, after);
-        out.println("== " + before.key() + " -> " + after.key() + ": " + diff.changes().size() + " changes");
+        out.println("== " + PolicyArgument.label(from, before) + " -> " + PolicyArgument.label(to, after) + ": " + diff.changes().size() + " changes");
         for (Change change : diff.changes()) {
             out.println(change.kind() + " " + change.pathway() + change.criterion().map(c -> " " + c).orElse("")
                     + (change.parts().isEmpty() ? "" : " (" + String.join(", ", change.parts()) + ")"));
@@ -101,16 +99,7 @@ final class DiffCommand implements Callable<Integer> {
         return invalid > 0 ? Main.INVALID_INPUT : 0;
     }
 
-    private PolicyVersion version(String spec) {
-        if (spec.indexOf('@') < 0) {
-            throw new CommandLine.ParameterException(this.spec.commandLine(),
-                    spec + ": name a version, as ID@YYYY-MM-DD");
-        }
-        try {
-            PolicySelection selection = main.registry().select(spec);
-            return selection.version().orElseThrow();
-        } catch (UnknownPolicyException e) {
-            throw new CommandLine.ParameterException(this.spec.commandLine(), e.getMessage());
-        }
+    private PolicyVersion version(String label, String argument) throws IOException {
+        return PolicyArgument.version(label, argument, main, spec.commandLine());
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.pumpauth.determination.Determination;
@@ -13,6 +14,7 @@ import org.pumpauth.determination.DeterminationJson;
 import org.pumpauth.engine.Review;
 import org.pumpauth.policy.Policy;
 import org.pumpauth.policy.PolicySelection;
+import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.UnknownPolicyException;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.request.RequestReader;
@@ -30,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Evaluate review requests (JSON files; - reads standard input) and print a determination for each"
                     + " file and policy, in input order.",
-            "With no --policy: the request's own policy, else every policy with a version in force on its service date.",
+            "With no --policy or --policy-file: the request's own policy, else every policy with a version in force on its service date.",
             "Exit status: 0 when every file was evaluated; 2 when a file was missing or invalid or no policy applied"
                     + " to it (its error goes to standard error as FILE: FIELD: MESSAGE; the other files are still"
                     + " evaluated), or for a usage error such as an unknown --policy."
@@ -46,6 +48,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A policy to evaluate under; repeatable. @DATE names the version in force on that date.")
     List<String> policies = new ArrayList<>();
 
+    @Option(names = "--policy-file", paramLabel = "FILE",
+            description = "A policy file (*.yaml) to evaluate under, whatever its effective date, though it is not built in"
+                    + " (to try a version before it ships); repeatable.")
+    List<String> policyFiles = new ArrayList<>();
+
     @Option(names = "--json", description = "Print one determination per line as JSON (JSON Lines).")
     boolean json;
 
@@ -59,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private final RequestReader reader = new RequestReader();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Review review = new Review(main.registry());
@@ -70,6 +77,10 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (UnknownPolicyException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
             }
+        }
+        for (String file : policyFiles) {
+            PolicyVersion version = PolicyArgument.version("--policy-file", file, main, spec.commandLine());
+            selections.add(new PolicySelection(new Policy(version.id(), List.of(version)), Optional.of(version)));
         }
         boolean anyInvalid = false;
         for (String file : files) {

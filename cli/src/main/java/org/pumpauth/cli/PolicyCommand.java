@@ -1,5 +1,6 @@
 package org.pumpauth.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,11 +19,11 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code pumpauth policy show}: one version's criteria, with citations and interpretation notes;
  * {@code pumpauth policy check}: the problems in policy files ({@link PolicyCheckCommand});
- * {@code pumpauth policy test}: an analyst's cases run against a policy ({@link PolicyTestCommand}).
+ * {@code pumpauth policy test}: an analyst's cases ({@link PolicyTestCommand}); {@code pumpauth policy impact}: what a
+ * change does to requests ({@link PolicyImpactCommand}).
  */
-@Command(name = "policy", mixinStandardHelpOptions = true,
-        description = "Show a policy version, check policy files, or run cases against a policy.",
-        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class, PolicyTestCommand.class})
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Show a policy version, check policy files, run policy cases, or measure the impact of a change.",
+        subcommands = {PolicyCommand.Show.class, PolicyCheckCommand.class, PolicyTestCommand.class, PolicyImpactCommand.class})
 final class PolicyCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -34,19 +35,15 @@ final class PolicyCommand extends CommandGroup {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "ID[@DATE]", description = "The policy; @DATE picks the version in force on that date"
-                + " (default: the latest version).")
+        @Parameters(paramLabel = "ID[@DATE]|FILE", description = "The policy; @DATE picks the version in force on that date"
+                + " (default: the latest version). Or a policy file (*.yaml) that need not be built in.")
         String policy;
 
         @Override
-        public Integer call() {
-            PolicySelection selection;
-            try {
-                selection = parent.main.registry().select(policy);
-            } catch (UnknownPolicyException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-            PolicyVersion version = selection.version().orElse(selection.policy().latest());
+        public Integer call() throws IOException {
+            PolicyVersion version = PolicyArgument.isFile(policy)
+                    ? PolicyArgument.version("FILE", policy, parent.main, spec.commandLine())
+                    : version();
             PrintWriter out = spec.commandLine().getOut();
             out.println(version.key() + "  " + version.title());
             out.println("Payer:   " + version.payer());
@@ -67,6 +64,16 @@ final class PolicyCommand extends CommandGroup {
                 print(out, pathway.criteria(), "  ");
             }
             return 0;
+        }
+
+        private PolicyVersion version() {
+            PolicySelection selection;
+            try {
+                selection = parent.main.registry().select(policy);
+            } catch (UnknownPolicyException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return selection.version().orElse(selection.policy().latest());
         }
 
         private static void print(PrintWriter out, List<Criterion> criteria, String indent) {

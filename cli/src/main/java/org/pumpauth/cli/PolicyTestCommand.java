@@ -19,7 +19,7 @@ import org.pumpauth.cases.PolicyCase;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.UnknownPolicyException;
-import org.pumpauth.policy.compile.PolicyCompiler;
+import org.pumpauth.policy.load.PolicyFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,7 +94,7 @@ final class PolicyTestCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--policy: no such file: " + policy);
             }
-            PolicyVersion version = PolicyCompiler.compile(file.toString(), Files.readString(file));
+            PolicyVersion version = PolicyFiles.compile(file);
             return CaseRunner.under(PolicyRegistry.of(List.of(version)).select(version.id() + "@" + version.effectiveFrom()));
         }
         try {

@@ -58,7 +58,8 @@ public final class Engine {
 
     /** Evaluates {@code request} under one version, as of {@code serviceDate}. */
     public Determination evaluate(ReviewRequest request, PolicyVersion version, LocalDate serviceDate) {
-        Evaluation evaluation = new Evaluation(request, serviceDate, terminology);
+        // A policy's own tables (tables:) replace the shipped ones for that policy only.
+        Evaluation evaluation = new Evaluation(request, serviceDate, version.tables().orElse(terminology));
         PolicyRef policy = new PolicyRef(version.id(), Optional.of(version.effectiveFrom()), version.title());
         List<String> warnings = Warnings.of(request, version);
 

@@ -3,6 +3,7 @@ package org.pumpauth.policy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.pumpauth.terminology.Terminology;
 
 /**
  * One version of one payer policy, compiled from its file: the scope every request must be in,
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param scope criteria checked before any pathway, each with the outcome its failure gives
  * @param documentation the documentation list the policy itself gives providers, verbatim, with
  *     its entries' sub-entries
+ * @param tables the policy's own terminology tables ({@code tables:}), the shipped ones for those it
+ *     does not name; none when it names none
  */
 public record PolicyVersion(
         String id,
@@ -25,7 +28,8 @@ public record PolicyVersion(
         List<Criterion> scope,
         List<Pathway> pathways,
         List<DocumentationItem> documentation,
-        String file) {
+        String file,
+        Optional<Terminology> tables) {
 
     public PolicyVersion {
         codes = List.copyOf(codes);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tables that say what a request's names and codes state (ruling G14): drugs, procedure and
@@ -34,6 +35,36 @@ public record Terminology(Drugs drugs, CodeFacts codes, Diagnoses diagnoses, Thr
             throw new TerminologyException(problems);
         }
         return terminology;
+    }
+
+    /** The tables a policy may name its own of ({@code tables: {drugs: my-drugs.tsv}}), by the key it names them with. */
+    public static final List<String> KINDS = List.of("drugs", "code-facts", "diagnoses", "thresholds");
+
+    /**
+     * The shipped tables with some replaced by a policy's own: {@code own} maps a kind of {@link #KINDS}
+     * to the table's file name (for messages) and text.
+     *
+     * @throws TerminologyException with every problem of the policy's tables, each {@code file:line: message}
+     */
+    public static Terminology withOwn(Map<String, Map.Entry<String, String>> own) {
+        List<String> problems = new ArrayList<>();
+        Terminology terminology = new Terminology(
+                Drugs.parse(name(own, "drugs", DRUGS), text(own, "drugs", DRUGS), problems),
+                CodeFacts.parse(name(own, "code-facts", CODES), text(own, "code-facts", CODES), problems),
+                Diagnoses.parse(name(own, "diagnoses", DIAGNOSES), text(own, "diagnoses", DIAGNOSES), problems),
+                Thresholds.parse(name(own, "thresholds", THRESHOLDS), text(own, "thresholds", THRESHOLDS), problems));
+        if (!problems.isEmpty()) {
+            throw new TerminologyException(problems);
+        }
+        return terminology;
+    }
+
+    private static String name(Map<String, Map.Entry<String, String>> own, String kind, String shipped) {
+        return own.containsKey(kind) ? own.get(kind).getKey() : shipped;
+    }
+
+    private static String text(Map<String, Map.Entry<String, String>> own, String kind, String shipped) {
+        return own.containsKey(kind) ? own.get(kind).getValue() : BuiltIn.resource(shipped);
     }
 
     /** The tables shipped with pumpauth, read once. */

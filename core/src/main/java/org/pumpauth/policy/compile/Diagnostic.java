@@ -21,6 +21,12 @@ public enum Diagnostic {
     NOT_A_DATE("'%s' takes a date, as YYYY-MM-DD"),
     NOT_A_LIST_OF_VALUES("%s takes a value or a list of values, not %s"),
 
+    // ---- a policy's own tables
+    TABLES_NOT_A_MAPPING("tables takes a mapping of each table to its file beside the policy file, as"
+            + " {drugs: my-drugs.tsv}, not %s; the tables: %s"),
+    TABLE_NOT_FOUND("the table file '%s' (tables.%s) is not beside the policy file"),
+    TABLE_PROBLEM("the table %s"),
+
     // ---- documentation
     DOCUMENTATION_NOT_A_LIST("documentation takes a list of entries: a text, or {text: ..., items: [...]}"),
     DOCUMENTATION_ENTRY_WITHOUT_ITEMS(

@@ -18,8 +18,8 @@ import org.pumpauth.policy.compile.Yaml.Scalar;
 /** The keys each part of a policy file allows, and the small readers of their values. */
 final class Keys {
     static final Set<String> TOP = Set.of(
-            "policy", "version", "title", "payer", "source", "reconstructed", "codes", "documentation", "define", "scope",
-            "pathways");
+            "policy", "version", "title", "payer", "source", "reconstructed", "codes", "tables", "documentation", "define",
+            "scope", "pathways");
     static final Set<String> META = Set.of("id", "text", "cite", "interpretation", "ifNotMet");
     static final Set<String> PATHWAY = Set.of("id", "text", "cite", "when", "after", "unless", "outcome", "criteria");
     static final Set<String> WHEN = Set.of("kind", "indication", "if");

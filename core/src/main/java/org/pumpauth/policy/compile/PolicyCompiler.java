@@ -10,6 +10,7 @@ import org.pumpauth.policy.PolicyLoadException;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.compile.Yaml.MapNode;
 import org.pumpauth.policy.compile.Yaml.Node;
+import org.pumpauth.terminology.Terminology;
 
 /**
  * Compiles a policy file (YAML, see {@code policies/README.md}) into an immutable
@@ -25,11 +26,13 @@ public final class PolicyCompiler {
     private final String file;
     private final Diagnostics diagnostics;
     private final Keys keys;
+    private final TableFiles tables;
 
-    private PolicyCompiler(String file) {
+    private PolicyCompiler(String file, TableFiles tables) {
         this.file = file;
         this.diagnostics = new Diagnostics(file);
         this.keys = new Keys(diagnostics);
+        this.tables = tables;
     }
 
     /**
@@ -38,7 +41,15 @@ public final class PolicyCompiler {
      * @throws PolicyLoadException with every problem found
      */
     public static PolicyVersion compile(String file, String text) {
-        PolicyCompiler compiler = new PolicyCompiler(file);
+        return compile(file, text, TableFiles.NONE);
+    }
+
+    /**
+     * @param tables reads the table files the policy names ({@code tables:}), beside the policy file
+     * @throws PolicyLoadException with every problem found
+     */
+    public static PolicyVersion compile(String file, String text, TableFiles tables) {
+        PolicyCompiler compiler = new PolicyCompiler(file, tables);
         Optional<PolicyVersion> version = compiler.compile(text);
         if (version.isEmpty()) {
             throw new PolicyLoadException(compiler.diagnostics.problems().stream().map(Problem::toString).toList());
@@ -48,7 +59,12 @@ public final class PolicyCompiler {
 
     /** Every problem in the file, in the order of the file's parts; none when it compiles. */
     public static List<Problem> check(String file, String text) {
-        PolicyCompiler compiler = new PolicyCompiler(file);
+        return check(file, text, TableFiles.NONE);
+    }
+
+    /** Every problem in the file, its table files read with {@code tables}; none when it compiles. */
+    public static List<Problem> check(String file, String text, TableFiles tables) {
+        PolicyCompiler compiler = new PolicyCompiler(file, tables);
         compiler.compile(text);
         return compiler.diagnostics.problems();
     }
@@ -75,6 +91,7 @@ public final class PolicyCompiler {
         Optional<String> reconstructed = keys.optional(top, "reconstructed");
         List<String> codes = keys.strings(top.get("codes"), "codes");
         List<DocumentationItem> documentation = new DocumentationParser(diagnostics, keys).entries(top.get("documentation"));
+        Optional<Terminology> ownTables = new TablesParser(diagnostics, keys, tables).tables(top.get("tables"));
 
         FactResolver facts = new FactResolver(diagnostics, keys);
         MetaParser meta = new MetaParser(diagnostics, keys, source);
@@ -88,6 +105,6 @@ public final class PolicyCompiler {
             return Optional.empty();
         }
         return Optional.of(new PolicyVersion(
-                id, version, title, payer, source, reconstructed, codes, scope, pathways, documentation, file));
+                id, version, title, payer, source, reconstructed, codes, scope, pathways, documentation, file, ownTables));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import org.pumpauth.policy.PolicyLoadException;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.compile.PolicyCompiler;
+import org.pumpauth.policy.compile.TableFiles;
 
 /**
  * The policy files shipped with pumpauth: every {@code *.yaml} file the build copied from
@@ -38,7 +40,7 @@ public final class BuiltInPolicies {
         List<PolicyVersion> versions = new ArrayList<>();
         for (String file : files()) {
             try {
-                versions.add(PolicyCompiler.compile(file, resource(DIR + file)));
+                versions.add(PolicyCompiler.compile(file, resource(DIR + file), tablesBeside(file)));
             } catch (PolicyLoadException e) {
                 problems.addAll(e.problems());
             }
@@ -87,6 +89,18 @@ public final class BuiltInPolicies {
                     .sorted()
                     .toList();
         }
+    }
+
+    /** The table files a shipped policy names, read beside it in the build. */
+    private static TableFiles tablesBeside(String file) {
+        String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
+        return name -> {
+            try (InputStream in = BuiltInPolicies.class.getClassLoader().getResourceAsStream(DIR + folder + name)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     private static String resource(String name) {

@@ -1,16 +1,19 @@
 package org.pumpauth.policy.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.pumpauth.policy.PolicyLoadException;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.compile.PolicyCompiler;
 import org.pumpauth.policy.compile.Problem;
+import org.pumpauth.policy.compile.TableFiles;
 
 /** Policy files on disk, for analysts trying a version before it is built in. */
 public final class PolicyFiles {
@@ -22,7 +25,7 @@ public final class PolicyFiles {
         List<PolicyVersion> versions = new ArrayList<>();
         for (Path file : yamlFiles(dir)) {
             try {
-                versions.add(PolicyCompiler.compile(file.toString(), Files.readString(file)));
+                versions.add(compile(file));
             } catch (PolicyLoadException e) {
                 problems.addAll(e.problems());
             }
@@ -38,7 +41,32 @@ public final class PolicyFiles {
      * was given; none when it compiles.
      */
     public static List<Problem> check(Path file) throws IOException {
-        return PolicyCompiler.check(file.toString(), Files.readString(file));
+        return PolicyCompiler.check(file.toString(), Files.readString(file), tablesBeside(file));
+    }
+
+    /**
+     * One policy file, compiled with the table files it names beside it; named as the path was given.
+     *
+     * @throws PolicyLoadException with every problem of the file
+     */
+    public static PolicyVersion compile(Path file) throws IOException {
+        return PolicyCompiler.compile(file.toString(), Files.readString(file), tablesBeside(file));
+    }
+
+    /** The table files a policy file names ({@code tables:}), read from its folder. */
+    private static TableFiles tablesBeside(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        return name -> {
+            Path table = folder.resolve(name);
+            if (!Files.isRegularFile(table)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Files.readString(table));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** The {@code *.yaml} files under {@code dir}, sorted. */

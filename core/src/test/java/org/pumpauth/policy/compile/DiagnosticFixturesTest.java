@@ -3,10 +3,12 @@ package org.pumpauth.policy.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DiagnosticFixturesTest {
     private static final Path FIXTURES = Path.of("src/test/resources/diagnostics");
     private static final String EXPECT = "# expect: ";
+    /** The table files a fixture names ({@code tables:}), beside the fixtures. */
+    private static final TableFiles TABLES = name -> {
+        try {
+            Path table = FIXTURES.resolve(name);
+            return Files.isRegularFile(table) ? Optional.of(Files.readString(table)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    };
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
@@ -35,7 +46,7 @@ class DiagnosticFixturesTest {
         String text = Files.readString(FIXTURES.resolve(name));
         List<String> expected = text.lines().filter(l -> l.startsWith(EXPECT)).map(l -> l.substring(EXPECT.length())).toList();
         assertThat(expected).as(name + " expects at least one problem").isNotEmpty();
-        List<String> actual = PolicyCompiler.check(name, text).stream().map(Problem::toString).toList();
+        List<String> actual = PolicyCompiler.check(name, text, TABLES).stream().map(Problem::toString).toList();
         assertThat(actual).as(name).containsExactlyElementsOf(expected);
     }
 
@@ -46,7 +57,7 @@ class DiagnosticFixturesTest {
         Path fixture = FIXTURES.resolve(name);
         assertThat(fixture).as("the fixture for " + diagnostic).exists();
         List<Diagnostic> given = new ArrayList<>();
-        PolicyCompiler.check(name, Files.readString(fixture)).forEach(p -> given.add(p.diagnostic()));
+        PolicyCompiler.check(name, Files.readString(fixture), TABLES).forEach(p -> given.add(p.diagnostic()));
         assertThat(given).as(name).contains(diagnostic);
     }
 

@@ -21,6 +21,7 @@ import org.pumpauth.determination.Outcome;
 import org.pumpauth.policy.Operator;
 import org.pumpauth.request.RequestContract;
 import org.pumpauth.schema.Schemas;
+import org.pumpauth.terminology.Terminology;
 
 /**
  * {@code schema/policy.schema.json}, the JSON Schema an editor uses to complete and check policy
@@ -61,6 +62,7 @@ class PolicySchemaTest {
     void the_schema_has_the_keys_the_compiler_accepts_in_each_part_of_a_file() {
         assertThat(keys(TREE)).isEqualTo(new TreeSet<>(Keys.TOP));
         assertThat(keys(TREE.at("/$defs/pathway"))).isEqualTo(new TreeSet<>(Keys.PATHWAY));
+        assertThat(keys(TREE.at("/properties/tables"))).isEqualTo(new TreeSet<>(Terminology.KINDS));
         assertThat(keys(TREE.at("/$defs/when"))).isEqualTo(new TreeSet<>(Keys.WHEN));
         assertThat(keys(TREE.at("/$defs/documentationEntry/oneOf/1"))).isEqualTo(new TreeSet<>(Keys.DOCUMENTATION_ENTRY));
 
