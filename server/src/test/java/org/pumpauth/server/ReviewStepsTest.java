@@ -28,6 +28,8 @@ import org.pumpauth.server.cases.CaseStatus;
 import org.pumpauth.server.cases.ReviewCase;
 import org.pumpauth.server.cases.Urgency;
 import org.pumpauth.server.cases.Verdict;
+import org.pumpauth.server.letters.Letter;
+import org.pumpauth.server.letters.LetterKind;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
 import org.pumpauth.server.testing.TestDatabase;
@@ -325,6 +327,26 @@ abstract class ReviewStepsTest {
     }
 
     @Test
+    void an_extension_and_each_decision_on_reconsideration_send_their_letters_and_the_trail_holds_them() {
+        ReviewCase extended = extend(NURSE, waiting(), 5);
+        ReviewCase upheld = decide(OTHER_PHYSICIAN, appeal(CLINIC, denied(), "expedited"), "deny");
+        ReviewCase machine = appeal(CLINIC, denied(), "standard");
+        cases.addInformation(CLINIC, machine.id(), bytes(MEETS_THE_CRITERIA));
+
+        assertThat(kinds(extended)).containsExactly(LetterKind.INFORMATION_REQUEST, LetterKind.EXTENSION);
+        assertThat(kinds(upheld)).containsExactly(LetterKind.INFORMATION_REQUEST, LetterKind.DENIAL,
+                LetterKind.RECONSIDERATION);
+        // The machine's approval on reconsideration is told by the reconsideration letter, not a second approval.
+        assertThat(kinds(machine)).containsExactly(LetterKind.INFORMATION_REQUEST, LetterKind.DENIAL,
+                LetterKind.RECONSIDERATION);
+        assertThat(service.audit().verify().intact()).isTrue();
+    }
+
+    private List<LetterKind> kinds(ReviewCase c) {
+        return cases.letters(NURSE, c.id()).stream().map(Letter::kind).toList();
+    }
+
+    @Test
     void an_extension_taken_in_reconsideration_moves_its_30_day_due_time() {
         ReviewCase c = appeal(CLINIC, denied(), "standard"); // appealed 2024-04-01T12:00Z, due 2024-05-01T12:00Z
 
@@ -434,22 +456,24 @@ abstract class ReviewStepsTest {
         List<String> events = service.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT event || ' ' || actor FROM audit_entry WHERE case_id = :id ORDER BY seq").bind("id", c.id())
                 .mapTo(String.class).list());
-        assertThat(events).containsExactly("submitted clinic-a", "evaluated system", "extended nurse-n", "decided dr-p",
-                "peer-to-peer dr-p", "appealed clinic-a", "decided dr-q");
+        // Each letter (the information request, the extension, the denial, the reconsideration) is an entry too.
+        assertThat(events).containsExactly("submitted clinic-a", "evaluated system", "letter-issued system",
+                "extended nurse-n", "letter-issued system", "decided dr-p", "letter-issued system", "peer-to-peer dr-p",
+                "appealed clinic-a", "decided dr-q", "letter-issued system");
         AuditVerifier.Verification v = service.audit().verify();
         assertThat(v.intact()).isTrue();
-        assertThat(v.entries()).isEqualTo(7);
+        assertThat(v.entries()).isEqualTo(11);
     }
 
     @Test
     void a_changed_appeal_or_extension_in_the_trail_breaks_the_chain_at_its_entry() {
-        extend(NURSE, waiting(), 2); // entries 1 to 3
-        appeal(CLINIC, denied(), "standard"); // 4 to 7
+        extend(NURSE, waiting(), 2); // entries 1 to 5: submitted, evaluated, a letter, extended, its letter
+        appeal(CLINIC, denied(), "standard"); // 6 to 11: submitted, evaluated, a letter, decided, its letter, appealed
         service.database().jdbi().useHandle(h -> h.execute("UPDATE document SET content = 'x' WHERE hash ="
                 + " (SELECT content_hash FROM audit_entry WHERE event = 'appealed')"));
 
         assertThat(service.audit().verify().firstBreak()).hasValueSatisfying(b -> {
-            assertThat(b.seq()).isEqualTo(7);
+            assertThat(b.seq()).isEqualTo(11);
             assertThat(b.reason()).isEqualTo("its content does not match its content hash");
         });
     }
