@@ -27,6 +27,7 @@ public record CasePage(
         List<String> reasons,
         List<Event> history,
         List<LetterIndex.Letter> letters,
+        InformationForm informationForm,
         Actions actions,
         List<String> errors) {
 
@@ -67,7 +68,7 @@ public record CasePage(
         }
     }
 
-    static Actions actions(Caller caller, ReviewCase c, Optional<Criterion> tree) {
+    static Actions actions(Caller caller, ReviewCase c, Optional<Criterion> tree, InformationForm form) {
         boolean open = !c.status().isFinal();
         boolean reconsidering = c.status() == CaseStatus.RECONSIDERATION;
         boolean deniedByCaller = c.appeal().map(a -> a.denial().by().equals(caller.name())).orElse(false);
@@ -80,7 +81,8 @@ public record CasePage(
                 open && !reconsidering && c.extension().isEmpty() && caller.role().mayExtend(),
                 c.status() == CaseStatus.DENIED && c.appeal().isEmpty() && caller.role().mayAppeal(),
                 caller.role().mayRecordPeerToPeer(),
-                open,
+                // The provider's form: the API lets any key add information, the workspace offers it to the submitter.
+                open && caller.role() == org.pumpauth.server.access.Role.SUBMITTER && !form.isEmpty(),
                 denial);
     }
 

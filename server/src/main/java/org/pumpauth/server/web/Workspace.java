@@ -53,7 +53,7 @@ public final class Workspace {
     private static final String HTMX = "/META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist/htmx.min.js";
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** The case page's actions: path segment, and whether it changes the case (all do). */
-    private static final List<String> ACTIONS = List.of("approve", "deny", "extend", "appeal", "peer-to-peer");
+    private static final List<String> ACTIONS = List.of("approve", "deny", "extend", "appeal", "peer-to-peer", "information");
 
     private final CaseService cases;
     private final Sessions sessions;
@@ -256,11 +256,13 @@ public final class Workspace {
                 m.path("request").asText())));
         List<String> reasons = new ArrayList<>();
         latest.path("reasons").forEach(r -> reasons.add(r.asText()));
+        JsonNode request = QueuePage.read(c.requestJson());
+        InformationForm form = InformationForm.of(missing.stream().map(CasePage.Missing::field).toList(), request);
         return new CasePage(chrome("Case " + c.requestId(), session), QueuePage.row(c, now),
-                CasePage.fields(QueuePage.read(c.requestJson())),
+                CasePage.fields(request),
                 QueuePage.nonEmpty(latest.path("outcome").asText(null)), QueuePage.nonEmpty(latest.path("pathway").asText(null)),
                 tree, missing, reasons, History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
-                letters.list(c.id()), CasePage.actions(session.caller(), c, tree), errors);
+                letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors);
     }
 
     /** An action form on the case page: its fields become the API's JSON body for the same service call. */
@@ -268,6 +270,14 @@ public final class Workspace {
         String id = caseId(ctx);
         Caller caller = session.caller();
         try {
+            if (action.equals("information")) {
+                // The form the page showed, rebuilt from the case as it stands, reads only its own inputs.
+                CasePage page = casePage(session, cases.get(caller, id), List.of());
+                byte[] patch = page.informationForm().patch(ctx.formParamMap(), QueuePage.read(cases.get(caller, id).requestJson()));
+                cases.addInformation(caller, id, patch);
+                ctx.redirect("/cases/" + id, HttpStatus.SEE_OTHER);
+                return;
+            }
             byte[] body = Forms.body(action, ctx.formParamMap());
             switch (action) {
                 case "approve":
@@ -289,7 +299,7 @@ public final class Workspace {
             ctx.redirect("/cases/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidRequestException e) {
             List<String> errors = new ArrayList<>();
-            e.problems().forEach(p -> errors.add(action + ": " + p.field() + ": " + p.message()));
+            e.problems().forEach(p -> errors.add(action + ": " + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()));
             render(ctx, 400, "case.jte", casePage(session, cases.get(caller, id), errors));
         } catch (ServiceException.Forbidden | ServiceException.Conflict e) {
             render(ctx, e.status(), "case.jte", casePage(session, cases.get(caller, id), List.of(action + ": " + e.getMessage())));

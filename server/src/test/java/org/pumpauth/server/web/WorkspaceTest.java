@@ -268,4 +268,29 @@ class WorkspaceTest {
         assertThat(b.get("/").body()).doesNotContain(c.requestId());
         assertThat(b.get("/cases/" + c.id()).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void the_submitter_sends_missing_information_through_the_form_generated_from_the_contract() {
+        ReviewCase c = submit(Requests.insufficient("W-" + (++counter)));
+        Browserless b = signedIn(clinic);
+        assertThat(b.get("/").body()).contains(c.requestId());
+        String page = b.get("/cases/" + c.id()).body();
+        assertThat(page).contains("Send the missing information")
+                .contains("name=\"psychEvaluation.completed\" value=\"yes\"");
+        String csrf = Browserless.csrf(page);
+        HttpResponse<String> bad = b.post("/cases/" + c.id() + "/information", "csrf", csrf, "psychEvaluation.completed",
+                "maybe <i>");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("information: psychEvaluation.completed: must be true or false")
+                .doesNotContain("maybe <i>");
+        assertThat(b.post("/cases/" + c.id() + "/information", "csrf", csrf).body())
+                .contains("information: fill in at least one of the missing fields");
+        HttpResponse<String> sent = b.post("/cases/" + c.id() + "/information", "csrf", csrf,
+                "psychEvaluation.completed", "yes", "contraindications.activeSystemicInfection", "no");
+        assertThat(sent.statusCode()).isEqualTo(303);
+        ReviewCase after = service.cases().get(new Caller("clinic-a", Role.SUBMITTER), c.id());
+        assertThat(after.determinations()).hasSize(2);
+        assertThat(after.requestJson()).contains("\"completed\":true").contains("\"activeSystemicInfection\":false");
+        assertThat(signedIn(nurse).get("/cases/" + c.id()).body()).doesNotContain("Send the missing information");
+    }
 }
