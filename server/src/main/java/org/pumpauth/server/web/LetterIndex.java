@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public interface LetterIndex {
     /** A letter issued for a case: its id, its kind in words, when it was issued. */
-    record Letter(String id, String title, java.time.Instant issuedAt) {}
+    record Letter(String id, String title, java.time.Instant issuedAt) {
+        /** When it was issued, in words. */
+        public String issued() {
+            return QueuePage.WHEN.format(issuedAt);
+        }
+    }
 
     /** The case's letters, oldest first. */
     List<Letter> list(String caseId);

@@ -46,6 +46,7 @@ public final class Workspace {
     static final int PAGE_SIZE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern LETTER_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     /** Only the workspace's own script and styles; no inline script, no frames, forms post only here. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
@@ -83,6 +84,7 @@ public final class Workspace {
         routes.put("/logout", Map.of("POST", signedIn(this::signOut)));
         routes.put("/", Map.of("GET", signedIn(this::queue)));
         routes.put("/cases/{id}", Map.of("GET", signedIn(this::casePage)));
+        routes.put("/cases/{id}/letters/{letter}", Map.of("GET", signedIn(this::letter)));
         for (String action : ACTIONS) {
             routes.put("/cases/{id}/" + action, Map.of("POST", signedIn((ctx, s) -> act(ctx, s, action))));
         }
@@ -95,7 +97,10 @@ public final class Workspace {
                 config.routes.addHttpHandler(new HandlerType(method), path, handler != null ? handler : ctx -> {
                     headers(ctx);
                     ctx.header("Allow", allow);
-                    ctx.status(405).contentType("text/plain; charset=utf-8").result("405 Method Not Allowed: use " + allow);
+                    // The same problem document as the API's errors: a program sent it, not a person's browser.
+                    ctx.status(405).contentType("application/problem+json").result("{\"type\":\"urn:pumpauth:problem:"
+                            + "method-not-allowed\",\"title\":\"Method not allowed\",\"status\":405,\"detail\":"
+                            + "\"this path answers " + allow + " only\"}");
                 });
             }
         });
@@ -105,7 +110,8 @@ public final class Workspace {
     public static boolean isWorkspacePath(String path) {
         return path.equals("/") || path.equals("/login") || path.equals("/logout") || path.equals("/assets/htmx.min.js")
                 || path.equals("/assets/web.css")
-                || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/[a-z-]+)?");
+                || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/[a-z-]+)?")
+                || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/letters/[A-Za-z0-9_-]{1,100}");
     }
 
     private static void headers(Context ctx) {
@@ -263,6 +269,26 @@ public final class Workspace {
                 QueuePage.nonEmpty(latest.path("outcome").asText(null)), QueuePage.nonEmpty(latest.path("pathway").asText(null)),
                 tree, missing, reasons, History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
                 letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors);
+    }
+
+    /**
+     * A letter of the case, as the letters index gives it: shown in the browser, or with
+     * {@code ?download=1} saved as a file. Its styles may be its own; it may run no script.
+     */
+    private void letter(Context ctx, Sessions.Session session) {
+        String id = caseId(ctx);
+        ReviewCase c = cases.get(session.caller(), id);
+        String letterId = ctx.pathParam("letter");
+        Optional<String> html = LETTER_ID.matcher(letterId).matches() ? letters.html(c.id(), letterId) : Optional.empty();
+        if (html.isEmpty()) {
+            throw new ServiceException.NotFound("no such letter for this case");
+        }
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+                + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        if ("1".equals(ctx.queryParam("download"))) {
+            ctx.header("Content-Disposition", "attachment; filename=\"letter-" + letterId + ".html\"");
+        }
+        ctx.status(200).contentType("text/html; charset=utf-8").result(html.get());
     }
 
     /** An action form on the case page: its fields become the API's JSON body for the same service call. */

@@ -147,7 +147,15 @@ class BrowserDayTest {
     private static void settle(WebElement element) {
         org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
                 Duration.ofSeconds(15));
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or (while the next page replaces it) a node that no longer belongs to the document.
+                return true;
+            }
+        });
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 

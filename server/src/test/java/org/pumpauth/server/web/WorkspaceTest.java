@@ -183,6 +183,8 @@ class WorkspaceTest {
         HttpResponse<String> put = b.send("PUT", "/login");
         assertThat(put.statusCode()).isEqualTo(405);
         assertThat(put.headers().firstValue("Allow")).contains("GET, POST");
+        assertThat(put.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(put.body()).contains("\"status\":405").contains("this path answers GET, POST only");
         HttpResponse<String> get = b.get("/cases/00000000-0000-0000-0000-000000000000/approve");
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).contains("POST");
