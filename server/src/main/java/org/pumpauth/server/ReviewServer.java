@@ -2,6 +2,9 @@ package org.pumpauth.server;
 
 import io.javalin.Javalin;
 import org.pumpauth.server.http.HttpApi;
+import org.pumpauth.server.web.LetterIndex;
+import org.pumpauth.server.web.StoredLetters;
+import org.pumpauth.server.web.Workspace;
 
 /** The running HTTP server over a {@link ReviewService}. */
 public final class ReviewServer implements AutoCloseable {
@@ -11,9 +14,16 @@ public final class ReviewServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts listening on {@code host}:{@code port} (0 for any free port). */
+    /** Starts listening on {@code host}:{@code port} (0 for any free port); case pages list the stored letters. */
     public static ReviewServer start(ReviewService service, String host, int port, boolean accessLog) {
-        Javalin app = new HttpApi(service.cases(), service.keys()).create(host, port, accessLog);
+        return start(service, host, port, accessLog, new StoredLetters(service.database().jdbi()));
+    }
+
+    /** Starts the API under {@code /v1} and the web workspace at {@code /}, whose case pages list {@code letters}. */
+    public static ReviewServer start(ReviewService service, String host, int port, boolean accessLog, LetterIndex letters) {
+        Workspace workspace = new Workspace(service.cases(), service.keys(), service.database().jdbi(), service.policyIds(),
+                letters);
+        Javalin app = new HttpApi(service.cases(), service.keys()).create(host, port, accessLog, workspace::addRoutes);
         app.start();
         return new ReviewServer(app);
     }

@@ -2,7 +2,9 @@ package org.pumpauth.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import org.pumpauth.policy.Policy;
 import org.pumpauth.engine.Review;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.access.ApiKeys;
@@ -21,8 +23,10 @@ public final class ReviewService implements AutoCloseable {
     private final ApiKeys keys;
     private final CaseService cases;
     private final AuditVerifier audit;
+    private final List<String> policyIds;
 
-    private ReviewService(Database database, ApiKeys keys, CaseService cases, AuditVerifier audit) {
+    private ReviewService(Database database, ApiKeys keys, CaseService cases, AuditVerifier audit, List<String> policyIds) {
+        this.policyIds = List.copyOf(policyIds);
         this.database = database;
         this.keys = keys;
         this.cases = cases;
@@ -43,7 +47,7 @@ public final class ReviewService implements AutoCloseable {
             ObjectMapper mapper = new ObjectMapper();
             return new ReviewService(database, new ApiKeys(database.jdbi(), clock),
                     new CaseService(database.jdbi(), new Review(registry), defaultPolicy, clock, mapper, letters),
-                    new AuditVerifier(database.jdbi()));
+                    new AuditVerifier(database.jdbi()), registry.policies().stream().map(Policy::id).sorted().toList());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -60,6 +64,11 @@ public final class ReviewService implements AutoCloseable {
 
     public CaseService cases() {
         return cases;
+    }
+
+    /** The ids of the policies the service reviews under, for the workspace's filters. */
+    public List<String> policyIds() {
+        return policyIds;
     }
 
     public AuditVerifier audit() {

@@ -121,4 +121,16 @@ public final class AuditLog {
         }
         insert.execute();
     }
+
+    /** An entry as a case's history shows it: the event, who, when; not its content. */
+    public record Line(long seq, String event, String actor, Instant at) {}
+
+    /** The case's entries, oldest first. */
+    public static List<Line> ofCase(Handle handle, String caseId) {
+        return handle.createQuery("SELECT seq, event, actor, at FROM audit_entry WHERE case_id = :caseId ORDER BY seq")
+                .bind("caseId", caseId)
+                .map((rs, ctx) -> new Line(rs.getLong("seq"), rs.getString("event"), rs.getString("actor"),
+                        org.pumpauth.server.store.Sql.instant(rs, "at")))
+                .list();
+    }
 }

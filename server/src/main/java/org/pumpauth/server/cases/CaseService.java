@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -170,6 +171,12 @@ public final class CaseService implements AutoCloseable {
     public List<ReviewCase> queue(Caller caller, CaseQuery query) {
         Optional<String> submitter = caller.role().seesAllCases() ? Optional.empty() : Optional.of(caller.name());
         return jdbi.withHandle(h -> CaseStore.queue(h, query, submitter));
+    }
+
+    /** How many cases the caller may see are in each status. */
+    public Map<CaseStatus, Integer> countByStatus(Caller caller) {
+        Optional<String> submitter = caller.role().seesAllCases() ? Optional.empty() : Optional.of(caller.name());
+        return jdbi.withHandle(h -> CaseStore.countByStatus(h, submitter));
     }
 
     /**

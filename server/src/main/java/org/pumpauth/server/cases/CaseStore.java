@@ -214,11 +214,24 @@ final class CaseStore {
                 args.add(p.replace("%", "").replace("_", "\\_") + "@%");
             }
         });
+        if (query.openOnly()) {
+            sql.append(" AND status IN (?, ?, ?)");
+            args.add(CaseStatus.PENDING_REVIEW.code());
+            args.add(CaseStatus.INFORMATION_REQUESTED.code());
+            args.add(CaseStatus.RECONSIDERATION.code());
+        }
+        query.urgency().ifPresent(u -> {
+            sql.append(" AND urgency = ?");
+            args.add(u.code());
+        });
         query.dueBefore().ifPresent(d -> {
             sql.append(" AND due_at < ?");
             args.add(Sql.timestamp(d));
         });
         sql.append(" ORDER BY due_at, id LIMIT ").append(query.limit());
+        if (query.offset() > 0) {
+            sql.append(" OFFSET ").append(query.offset());
+        }
         Query q = h.createQuery(sql.toString());
         for (int i = 0; i < args.size(); i++) {
             q.bind(i, args.get(i));
@@ -247,6 +260,20 @@ final class CaseStore {
             cases.add(full(row, d == null ? List.of() : List.of(d)));
         }
         return cases;
+    }
+
+    /** How many cases (of the submitter, if given) are in each status. */
+    static Map<CaseStatus, Integer> countByStatus(Handle h, Optional<String> submitter) {
+        Map<CaseStatus, Integer> counts = new java.util.EnumMap<>(CaseStatus.class);
+        for (CaseStatus s : CaseStatus.values()) {
+            counts.put(s, 0);
+        }
+        Query q = h.createQuery("SELECT status, COUNT(*) AS n FROM review_case"
+                + (submitter.isPresent() ? " WHERE submitter = :submitter" : "") + " GROUP BY status");
+        submitter.ifPresent(s -> q.bind("submitter", s));
+        q.map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
+                .forEach(e -> CaseStatus.of(e.getKey()).ifPresent(s -> counts.put(s, e.getValue())));
+        return counts;
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -86,7 +86,13 @@ public final class HttpApi {
 
     /** A Javalin server with the routes, not yet started. */
     public Javalin create(String host, int port, boolean accessLog) {
+        return create(host, port, accessLog, config -> { });
+    }
+
+    /** A Javalin server with the routes and those {@code more} adds (the web workspace's), not yet started. */
+    public Javalin create(String host, int port, boolean accessLog, java.util.function.Consumer<io.javalin.config.JavalinConfig> more) {
         return Javalin.create(config -> {
+            more.accept(config);
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
@@ -155,7 +161,8 @@ public final class HttpApi {
      * placeholder, since a client may put anything in a path, clinical facts included.
      */
     static String loggedPath(String path) {
-        return API_PATH.matcher(path).matches() ? path : "(a path outside the API)";
+        return API_PATH.matcher(path).matches() || org.pumpauth.server.web.Workspace.isWorkspacePath(path) ? path
+                : "(a path outside the API)";
     }
 
     private static void problem(Context ctx, Problem problem) {

@@ -1,0 +1,143 @@
+package org.pumpauth.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pumpauth.server.access.Caller;
+import org.pumpauth.server.cases.CaseStatus;
+import org.pumpauth.server.cases.ReviewCase;
+
+/**
+ * The case page's model: the case in words, its latest determination as a criteria tree with the
+ * cited passages, the missing information, its history oldest first, its letters, and which action
+ * forms the signed-in role may use.
+ */
+public record CasePage(
+        Chrome chrome,
+        QueuePage.Row summary,
+        List<Field> request,
+        Optional<String> outcome,
+        Optional<String> pathway,
+        Optional<Criterion> criteria,
+        List<Missing> missing,
+        List<String> reasons,
+        List<Event> history,
+        List<LetterIndex.Letter> letters,
+        InformationForm informationForm,
+        Actions actions,
+        List<String> errors) {
+
+    /** A request field in words: its path and value. */
+    public record Field(String path, String value) {}
+
+    /** A criterion of the tree: result, the policy's words, the facts read, the citation, the note, the passage. */
+    public record Criterion(String id, String text, String result, List<Field> facts, String citation,
+            Optional<String> interpretation, Optional<SourcePassages.Passage> passage, List<Criterion> children) {
+        /** The result in words, so the tree does not rely on colour. */
+        public String resultWords() {
+            switch (result) {
+                case "MET":
+                    return "met";
+                case "NOT_MET":
+                    return "not met";
+                default:
+                    return "unknown";
+            }
+        }
+
+        public String resultClass() {
+            return result.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** A field that would decide the case, and the plain-language request for it. */
+    public record Missing(String field, String request) {}
+
+    /** One entry of the case's history: when, what, by whom, and details in words. */
+    public record Event(Instant at, String when, String what, String by, String detail) {}
+
+    /** The action forms the signed-in key may use on this case now; a form not allowed is not shown. */
+    public record Actions(boolean approve, boolean deny, boolean extend, boolean appeal, boolean peerToPeer,
+            boolean information, List<Criterion> denialCriteria) {
+        public boolean any() {
+            return approve || deny || extend || appeal || peerToPeer || information;
+        }
+    }
+
+    static Actions actions(Caller caller, ReviewCase c, Optional<Criterion> tree, InformationForm form) {
+        boolean open = !c.status().isFinal();
+        boolean reconsidering = c.status() == CaseStatus.RECONSIDERATION;
+        boolean deniedByCaller = c.appeal().map(a -> a.denial().by().equals(caller.name())).orElse(false);
+        List<Criterion> denial = new ArrayList<>();
+        tree.ifPresent(t -> collect(t, denial));
+        boolean mayDecide = open && !(reconsidering && deniedByCaller);
+        return new Actions(
+                mayDecide && caller.role().mayApprove(),
+                mayDecide && caller.role().mayDeny(),
+                open && !reconsidering && c.extension().isEmpty() && caller.role().mayExtend(),
+                c.status() == CaseStatus.DENIED && c.appeal().isEmpty() && caller.role().mayAppeal(),
+                caller.role().mayRecordPeerToPeer(),
+                // The provider's form: the API lets any key add information, the workspace offers it to the submitter.
+                open && caller.role() == org.pumpauth.server.access.Role.SUBMITTER && !form.isEmpty(),
+                denial);
+    }
+
+    /** The criteria a denial may rest on: those not met or not shown, leaves first in the order of the tree. */
+    private static void collect(Criterion c, List<Criterion> into) {
+        if (c.children().isEmpty() && !c.result().equals("MET")) {
+            into.add(c);
+        }
+        c.children().forEach(child -> collect(child, into));
+    }
+
+    static Criterion criterion(JsonNode node, SourcePassages sources) {
+        List<Field> facts = new ArrayList<>();
+        node.path("facts").forEach(f -> facts.add(new Field(f.path("field").asText(),
+                f.path("value").isNull() ? "unknown (not stated)" : value(f.path("value")))));
+        List<Criterion> children = new ArrayList<>();
+        node.path("children").forEach(child -> children.add(criterion(child, sources)));
+        String citation = node.path("citation").asText("");
+        return new Criterion(node.path("id").asText(), node.path("text").asText(), node.path("result").asText(), facts,
+                citation, QueuePage.nonEmpty(node.path("interpretation").asText(null)),
+                citation.isEmpty() ? Optional.empty() : sources.find(citation), children);
+    }
+
+    /** The request's fields as path and value, in the order the request states them. */
+    static List<Field> fields(JsonNode request) {
+        List<Field> out = new ArrayList<>();
+        flatten("", request, out);
+        return out;
+    }
+
+    private static void flatten(String path, JsonNode node, List<Field> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isContainerNode()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + (i + 1) + "]", node.get(i), out);
+            }
+        } else {
+            out.add(new Field(path, value(node)));
+        }
+    }
+
+    static String value(JsonNode node) {
+        if (node.isBoolean()) {
+            return node.booleanValue() ? "yes" : "no";
+        }
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(value(n)));
+            return items.isEmpty() ? "none" : String.join(", ", items);
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+}

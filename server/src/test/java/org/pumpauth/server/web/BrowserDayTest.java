@@ -1,0 +1,262 @@
+package org.pumpauth.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.pumpauth.policy.PolicyRegistry;
+import org.pumpauth.server.ReviewServer;
+import org.pumpauth.server.ReviewService;
+import org.pumpauth.server.access.Role;
+import org.pumpauth.server.testing.Client;
+import org.pumpauth.server.testing.MutableClock;
+import org.pumpauth.server.testing.Requests;
+import org.pumpauth.server.testing.TestDatabase;
+
+/**
+ * The day of the three users in a real browser (Debian's chromium and chromium-driver, headless): the
+ * provider submits over the API; the nurse signs in, finds the case in the queue; the provider sends
+ * what is missing through the generated form; the case is approved; a second case is denied by a
+ * physician, appealed on the member's behalf and approved on reconsideration by another physician.
+ * Every free-text field carries markup and a script, and every page is checked that none of it ran or
+ * rendered as markup; axe-core runs on every page (no serious or critical violation); the sign-in and
+ * the skip link are used by keyboard alone. Without chromium-driver it is skipped, except in CI.
+ */
+class BrowserDayTest {
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String MARKUP = "<script>window.injected=1</script><b class=\"injected\">b</b>"
+            + "<img src=x onerror=\"window.injected=2\">";
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-03-05T12:00:00Z"));
+    private static ReviewService service;
+    private static ReviewServer server;
+    private static WebDriver driver;
+    private static String base;
+    private static final List<String> accessibility = new ArrayList<>();
+    private static String axe;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (!ci) {
+            Assumptions.assumeTrue(Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM),
+                    "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        }
+        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
+        server = ReviewServer.start(service, "127.0.0.1", 0, false);
+        base = "http://127.0.0.1:" + server.port();
+        Path home = Path.of("target", "browser-home").toAbsolutePath();
+        Files.createDirectories(home);
+        Path profile = Files.createTempDirectory(home, "profile");
+        ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().withEnvironment(Map.of("HOME", home.toString())).build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile);
+        driver = new ChromeDriver(driverService, options);
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        try (InputStream in = BrowserDayTest.class.getResourceAsStream(
+                "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+            service.close();
+        }
+    }
+
+    /** After each page: nothing sent ran or rendered as markup, and axe finds no serious or critical violation. */
+    private static void checkPage(String name) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertThat(js.executeScript("return window.injected === undefined && !document.querySelector('.injected')"))
+                .as("no markup sent ran or rendered on " + name).isEqualTo(Boolean.TRUE);
+        js.executeScript(axe);
+        Object found = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.id + ' (' + v.impact + ', ' + v.nodes.length + ')'; }).join('; '));"
+                + "}).catch(function (e) { done('axe failed: ' + e); });");
+        if (!String.valueOf(found).isEmpty()) {
+            accessibility.add(name + ": " + found);
+        }
+    }
+
+    private static void signIn(String key) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/");
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+        checkPage("sign-in");
+        // By keyboard alone: the key, then Enter.
+        WebElement field = driver.findElement(By.id("key"));
+        field.sendKeys(key, Keys.ENTER);
+        settle(field);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Queue");
+        checkPage("queue");
+    }
+
+    private static void openCase(String requestId) {
+        WebElement link = driver.findElement(By.linkText(requestId));
+        link.click();
+        settle(link);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case " + requestId);
+        checkPage("case " + requestId);
+    }
+
+    private static void submitForm(String action) {
+        WebElement button = driver.findElement(By.cssSelector("form[action$='/" + action + "'] button[type=submit]"));
+        button.click();
+        settle(button);
+        checkPage("after " + action);
+    }
+
+    /** Waits until the page that held {@code element} has been replaced by the next one, loaded. */
+    private static void settle(WebElement element) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+                Duration.ofSeconds(15));
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or (while the next page replaces it) a node that no longer belongs to the document.
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static String status() {
+        return driver.findElement(By.cssSelector(".summary dd")).getText();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void the_day_of_the_nurse_the_provider_and_the_physicians() throws IOException {
+        String clinic = service.keys().create(Role.SUBMITTER, "clinic-a");
+        String nurse = service.keys().create(Role.NURSE, "nurse-kim");
+        String doctor = service.keys().create(Role.PHYSICIAN, "dr-lee");
+        String doctor2 = service.keys().create(Role.PHYSICIAN, "dr-ng");
+        Client api = new Client(server.port());
+        // The provider submits over the API: one case waiting for the psychological evaluation, one not met.
+        String missingPsych = Requests.meetsCriteria("DAY-1").replaceAll(", \"psychEvaluation\": \\{[^}]*\\}", "");
+        assertThat(api.post("/v1/cases", clinic, missingPsych).json().path("status").asText())
+                .isEqualTo("information-requested");
+        String notMet = Requests.meetsCriteria("DAY-2").replace("\"reliefPercent\": 60", "\"reliefPercent\": 20");
+        assertThat(api.post("/v1/cases", clinic, notMet).json().path("status").asText()).isEqualTo("pending-review");
+
+        // The nurse signs in, finds the first case in the queue and reads what is missing.
+        signIn(nurse);
+        assertThat(driver.findElement(By.cssSelector("table.queue")).getText()).contains("DAY-1", "DAY-2");
+        screenshot("queue");
+        openCase("DAY-1");
+        assertThat(driver.findElement(By.cssSelector("ul.checklist")).getText()).contains("psychEvaluation");
+        assertThat(driver.findElements(By.cssSelector("form[action$='/deny']"))).as("a nurse may not deny").isEmpty();
+        // Keyboard: the first Tab reaches the skip link, Enter moves to the main content.
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('details.passage').forEach("
+                + "function (d, i) { if (i < 4) { d.open = true; } });"
+                + "document.getElementById('criteria-h').scrollIntoView();");
+        screenshot("case");
+        submitForm("logout");
+
+        // The provider signs in and sends the evaluation through the generated form.
+        signIn(clinic);
+        openCase("DAY-1");
+        for (WebElement yes : driver.findElements(By.cssSelector("form[action$='/information'] input[type=radio][value=yes]"))) {
+            yes.click();
+        }
+        for (WebElement date : driver.findElements(By.cssSelector("form[action$='/information'] input[type=date]"))) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2024-01-22'", date);
+        }
+        for (WebElement select : driver.findElements(By.cssSelector("form[action$='/information'] select"))) {
+            new org.openqa.selenium.support.ui.Select(select).selectByValue("psychologist");
+        }
+        submitForm("information");
+        assertThat(driver.findElement(By.cssSelector("table.history")).getText()).contains("determination 2");
+        assertThat(status()).as("re-evaluated and approved by the system").isEqualTo("approved");
+        submitForm("logout");
+
+        // A physician denies the second case, naming the criterion, with a rationale.
+        signIn(doctor);
+        openCase("DAY-2");
+        driver.findElement(By.cssSelector("form[action$='/deny'] input[name=criterion]")).click();
+        driver.findElement(By.id("deny-rationale")).sendKeys("relief under half " + MARKUP);
+        submitForm("deny");
+        assertThat(status()).isEqualTo("denied");
+        driver.findElement(By.id("p2p-date")).sendKeys("03052024");
+        driver.findElement(By.id("p2p-participants")).sendKeys("dr-lee\nDr. Alvarez " + MARKUP);
+        driver.findElement(By.id("p2p-summary")).sendKeys("discussed the trial " + MARKUP);
+        submitForm("peer-to-peer");
+        assertThat(driver.findElement(By.cssSelector("table.history")).getText()).contains("peer-to-peer held");
+        submitForm("logout");
+
+        // The nurse finds the denied case with the status filter (htmx replaces the results) and records the member's appeal.
+        signIn(nurse);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-status"))).selectByValue("denied");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("status=denied") && !d.findElements(By.linkText("DAY-2")).isEmpty());
+        checkPage("queue filtered");
+        openCase("DAY-2");
+        driver.findElement(By.id("appeal-reason")).sendKeys("the member asks for reconsideration " + MARKUP);
+        submitForm("appeal");
+        assertThat(status()).isEqualTo("reconsideration");
+        submitForm("logout");
+
+        // The physician who denied may not decide the reconsideration: no form for them.
+        signIn(doctor);
+        openCase("DAY-2");
+        assertThat(driver.findElements(By.cssSelector("form[action$='/approve']"))).isEmpty();
+        submitForm("logout");
+
+        // Another physician approves on reconsideration.
+        signIn(doctor2);
+        openCase("DAY-2");
+        driver.findElement(By.id("approve-rationale")).sendKeys("the trial report shows 55% relief " + MARKUP);
+        submitForm("approve");
+        assertThat(status()).isEqualTo("approved");
+        assertThat(driver.getPageSource()).contains("&lt;script&gt;window.injected=1&lt;/script&gt;");
+
+        assertThat(accessibility).as("serious or critical axe violations").isEmpty();
+    }
+}
