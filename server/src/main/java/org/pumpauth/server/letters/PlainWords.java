@@ -22,8 +22,12 @@ final class PlainWords {
     /** A word and its meaning; {@code pattern} matches it as a whole word. */
     record Term(String word, String meaning, Pattern pattern) {}
 
+    /** Each term's word in lower case: a text that does not contain it cannot match, and is not searched. */
+    private final List<String> lowerWords;
+
     private PlainWords(List<Term> terms) {
         this.terms = List.copyOf(terms);
+        this.lowerWords = terms.stream().map(t -> t.word().toLowerCase(Locale.ROOT)).toList();
     }
 
     static PlainWords builtIn() {
@@ -53,7 +57,12 @@ final class PlainWords {
         for (String text : texts) {
             List<int[]> spans = new ArrayList<>();
             List<Term> hits = new ArrayList<>();
-            for (Term term : terms) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (int t = 0; t < terms.size(); t++) {
+                Term term = terms.get(t);
+                if (!lower.contains(lowerWords.get(t))) {
+                    continue; // the pattern needs the word, in any case: most terms are in no given text
+                }
                 Matcher m = term.pattern().matcher(text);
                 if (m.find()) {
                     spans.add(new int[] {m.start(), m.end()});
