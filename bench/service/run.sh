@@ -62,7 +62,8 @@ if [ "$what" != pg ]; then
     load evaluate.lua 8 "POST /v1/evaluate"
     load evaluate.lua 64 "POST /v1/evaluate"
   fi
-  RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
+  # Warm-up: the JIT needs 20-30 s for the submission path (evaluation, letters, storage) as well.
+  RUN=warm wrk -t2 -c8 -d25s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
   RUN=h2 load cases.lua 8 "POST /v1/cases (H2)"
   RUN=h2-64 load cases.lua 64 "POST /v1/cases (H2)"
   stop
@@ -78,7 +79,7 @@ export PUMPAUTH_DB_USER=postgres PUMPAUTH_DB_PASSWORD=postgres
 key=$(java -jar "$jar" keys create --db "$url" --role submitter --name bench)
 export PUMPAUTH_KEY="$key"
 serve --db "$url"
-RUN=warm wrk -t2 -c8 -d5s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
+RUN=warm wrk -t2 -c8 -d25s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
 RUN=pg load cases.lua 8 "POST /v1/cases (PostgreSQL)"
 RUN=pg64 load cases.lua 64 "POST /v1/cases (PostgreSQL)"
 stop
