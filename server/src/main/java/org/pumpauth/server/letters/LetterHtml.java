@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,15 +181,15 @@ public final class LetterHtml {
 
     /** One part per reason of the determination: the plain sentence, the policy's words quoted, what the records showed. */
     private void why(Html h, LetterInput in, String heading) {
-        List<Reason> reasons = reasons(in.determination());
+        List<DeterminationReading.Reason> reasons = DeterminationReading.reasons(in.determination());
         if (reasons.isEmpty()) {
             return;
         }
         h.element("h2", heading);
-        for (Reason reason : reasons) {
+        for (DeterminationReading.Reason reason : reasons) {
             h.open("div", "class", "reason", "data-criterion", reason.criterion());
             memberReason(h, reason.plain(), reason.criterion());
-            Optional<JsonNode> node = find(in.determination().path("criteria"), reason.criterion());
+            Optional<JsonNode> node = DeterminationReading.find(in.determination().path("criteria"), reason.criterion());
             String quoted = node.map(n -> n.path("text").asText("")).orElse("");
             if (!quoted.isEmpty()) {
                 h.open("blockquote", "class", "quote", "data-criterion", reason.criterion())
@@ -199,7 +198,7 @@ public final class LetterHtml {
                         .close("blockquote");
                 terms(h, List.of(quoted));
             }
-            Map<String, JsonNode> facts = node.map(this::facts).orElse(Map.of());
+            Map<String, JsonNode> facts = node.map(DeterminationReading::facts).orElse(Map.of());
             if (!facts.isEmpty()) {
                 memberReason(h, "What your records said about this rule:", reason.criterion());
                 h.open("ul", "class", "facts", "data-criterion", reason.criterion());
@@ -221,10 +220,10 @@ public final class LetterHtml {
     }
 
     private void whatWouldChange(Html h, LetterInput in) {
-        List<Reason> reasons = reasons(in.determination());
+        List<DeterminationReading.Reason> reasons = DeterminationReading.reasons(in.determination());
         h.element("h2", "What could change this decision");
-        String ids = reasons.isEmpty() ? rootId(in.determination())
-                : String.join(" ", reasons.stream().map(Reason::criterion).distinct().toList());
+        String ids = reasons.isEmpty() ? DeterminationReading.rootId(in.determination())
+                : String.join(" ", reasons.stream().map(DeterminationReading.Reason::criterion).distinct().toList());
         memberReason(h, "We could decide again if your doctor sends records that show the rules above are met.", ids);
         missingItems(h, in);
     }
@@ -291,7 +290,7 @@ public final class LetterHtml {
             h.element("p", "The determination's reasons:");
             h.open("ul");
             for (JsonNode r : reasons) {
-                Reason reason = Reason.of(r.asText(), rootId(d));
+                DeterminationReading.Reason reason = DeterminationReading.Reason.of(r.asText(), DeterminationReading.rootId(d));
                 h.element("li", r.asText(), "data-criterion", reason.criterion());
             }
             h.close("ul");
@@ -354,78 +353,5 @@ public final class LetterHtml {
         String heading = section >= 0 ? citation.substring(section + 3) : citation;
         return policyTitle(in) + (heading.isEmpty() ? "" : ", section \u201c" + heading + "\u201d")
                 + (policyRef(in).contains("@") ? " (version of " + policyRef(in).substring(policyRef(in).indexOf('@') + 1) + ")" : "");
-    }
-
-    private static String rootId(JsonNode determination) {
-        return determination.path("criteria").path("id").asText(determination.path("pathway").asText("policy"));
-    }
-
-    /** The reasons of the determination that name a criterion, in order. */
-    static List<Reason> reasons(JsonNode determination) {
-        List<Reason> out = new ArrayList<>();
-        for (JsonNode r : determination.path("reasons")) {
-            Reason reason = Reason.of(r.asText(), rootId(determination));
-            if (!reason.plain().isEmpty()) {
-                out.add(reason);
-            }
-        }
-        return out;
-    }
-
-    /** The facts a criterion read, and those of its parts with the same result: what the record showed or lacked. */
-    private Map<String, JsonNode> facts(JsonNode node) {
-        Map<String, JsonNode> facts = new LinkedHashMap<>();
-        collect(node, node.path("result").asText(""), facts);
-        // A list's elements say more than its length.
-        facts.keySet().removeIf(f -> facts.get(f).isInt() && facts.keySet().stream().anyMatch(g -> g.startsWith(f + "[")));
-        return facts;
-    }
-
-    private static void collect(JsonNode node, String result, Map<String, JsonNode> facts) {
-        for (JsonNode f : node.path("facts")) {
-            facts.putIfAbsent(f.path("field").asText(), f.path("value"));
-        }
-        for (JsonNode child : node.path("children")) {
-            if (child.path("result").asText("").equals(result)) {
-                collect(child, result, facts);
-            }
-        }
-    }
-
-    static Optional<JsonNode> find(JsonNode node, String id) {
-        if (node.path("id").asText("").equals(id)) {
-            return Optional.of(node);
-        }
-        for (JsonNode child : node.path("children")) {
-            Optional<JsonNode> found = find(child, id);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A reason of the determination: the criterion it names, and the plain sentence for its kind (empty for none). */
-    record Reason(String criterion, String plain) {
-        static Reason of(String text, String rootId) {
-            String head = text.contains("; the request states") ? text.substring(0, text.indexOf("; the request states")) : text;
-            int open = head.lastIndexOf(" [");
-            String id = open >= 0 && head.endsWith("]") ? head.substring(open + 2, head.length() - 1) : rootId;
-            String plain;
-            if (text.startsWith("Not met: ")) {
-                plain = "Your records do not show that this rule of your plan is met:";
-            } else if (text.startsWith("Not yet shown: ")) {
-                plain = "Your records do not yet show that this rule of your plan is met:";
-            } else if (text.startsWith("Outside the scope of ")) {
-                plain = "Your plan's rules do not cover this service for your case, as this rule says:";
-            } else if (text.startsWith("Investigational or not covered under ")) {
-                plain = "Your plan sees this use as still being studied and not proven, so it does not cover it. The rule says:";
-            } else if (text.startsWith("For individual review")) {
-                plain = "Your plan's rule says a doctor must look at cases like yours one by one. The rule says:";
-            } else {
-                plain = "";
-            }
-            return new Reason(id, plain);
-        }
     }
 }

@@ -33,7 +33,7 @@ public final class LettersTesting {
         String kind = letter.elements("meta").stream().filter(m -> m.getAttribute("name").equals("pumpauth-letter"))
                 .findFirst().orElseThrow().getAttribute("content");
         if (List.of("denial", "information-request").contains(kind)) {
-            for (LetterHtml.Reason reason : LetterHtml.reasons(determination)) {
+            for (DeterminationReading.Reason reason : DeterminationReading.reasons(determination)) {
                 assertThat(letter.criterionIds()).as(what + ": the reason naming " + reason.criterion()).contains(reason.criterion());
             }
         }
@@ -42,15 +42,15 @@ public final class LettersTesting {
 
     /** The policy's words a reason quotes: the text of the criterion it names. */
     public static String quotedText(String reason, JsonNode determination) {
-        String id = LetterHtml.Reason.of(reason, "").criterion();
-        return LetterHtml.find(determination.path("criteria"), id).orElseThrow().path("text").asText();
+        String id = DeterminationReading.Reason.of(reason, "").criterion();
+        return DeterminationReading.find(determination.path("criteria"), id).orElseThrow().path("text").asText();
     }
 
     /** The denial's PDF holds the words of each criterion not met and the appeal rights of its line of business. */
     public static void assertPdfStatesReasonsAndRights(String what, byte[] pdf, JsonNode determination, String policy) {
         String text = LetterText.normalized(LetterText.pdfText(pdf));
-        for (LetterHtml.Reason reason : LetterHtml.reasons(determination)) {
-            String quoted = LetterHtml.find(determination.path("criteria"), reason.criterion()).orElseThrow().path("text").asText();
+        for (DeterminationReading.Reason reason : DeterminationReading.reasons(determination)) {
+            String quoted = DeterminationReading.find(determination.path("criteria"), reason.criterion()).orElseThrow().path("text").asText();
             assertThat(text).as(what + ": the PDF quotes " + reason.criterion()).contains(LetterText.normalized(quoted));
         }
         boolean medicareAdvantage = List.of("cohere-ma-itp", "cms-ncd-280.14").contains(policy);
