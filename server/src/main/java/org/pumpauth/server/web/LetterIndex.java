@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The letters of a case, as the case page lists and shows them: {@link StoredLetters}, the ones the
- * service stored with the case; {@link #NONE} for a workspace without letters.
+ * service stored with the case (tests give their own).
  */
 public interface LetterIndex {
     /** A letter issued for a case: its id, its kind in words, when it was issued. */
@@ -21,17 +21,4 @@ public interface LetterIndex {
 
     /** The letter as an HTML document, if the case has that letter. */
     Optional<String> html(String caseId, String letterId);
-
-    /** No letters. */
-    LetterIndex NONE = new LetterIndex() {
-        @Override
-        public List<Letter> list(String caseId) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<String> html(String caseId, String letterId) {
-            return Optional.empty();
-        }
-    };
 }
