@@ -3,31 +3,17 @@ package org.pumpauth.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
@@ -47,51 +33,25 @@ import org.pumpauth.server.testing.TestDatabase;
  * the skip link are used by keyboard alone. Without chromium-driver it is skipped, except in CI.
  */
 class BrowserDayTest {
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final String MARKUP = "<script>window.injected=1</script><b class=\"injected\">b</b>"
-            + "<img src=x onerror=\"window.injected=2\">";
+    private static final String MARKUP = Chromium.MARKUP;
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-03-05T12:00:00Z"));
     private static ReviewService service;
     private static ReviewServer server;
+    private static Chromium browser;
     private static WebDriver driver;
-    private static String base;
-    private static final List<String> accessibility = new ArrayList<>();
-    private static String axe;
 
     @BeforeAll
     static void start() throws IOException {
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (!ci) {
-            Assumptions.assumeTrue(Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM),
-                    "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
-        }
         service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
         server = ReviewServer.start(service, "127.0.0.1", 0, false);
-        base = "http://127.0.0.1:" + server.port();
-        Path home = Path.of("target", "browser-home").toAbsolutePath();
-        Files.createDirectories(home);
-        Path profile = Files.createTempDirectory(home, "profile");
-        ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().withEnvironment(Map.of("HOME", home.toString())).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile);
-        driver = new ChromeDriver(driverService, options);
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        try (InputStream in = BrowserDayTest.class.getResourceAsStream(
-                "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        browser = Chromium.startOrSkip("http://127.0.0.1:" + server.port());
+        driver = browser.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (server != null) {
             server.close();
@@ -99,64 +59,24 @@ class BrowserDayTest {
         }
     }
 
-    /** After each page: nothing sent ran or rendered as markup, and axe finds no serious or critical violation. */
     private static void checkPage(String name) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        assertThat(js.executeScript("return window.injected === undefined && !document.querySelector('.injected')"))
-                .as("no markup sent ran or rendered on " + name).isEqualTo(Boolean.TRUE);
-        js.executeScript(axe);
-        Object found = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + "    .map(function (v) { return v.id + ' (' + v.impact + ', ' + v.nodes.length + ')'; }).join('; '));"
-                + "}).catch(function (e) { done('axe failed: ' + e); });");
-        if (!String.valueOf(found).isEmpty()) {
-            accessibility.add(name + ": " + found);
-        }
+        browser.check(name);
     }
 
     private static void signIn(String key) {
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/");
-        assertThat(driver.getCurrentUrl()).endsWith("/login");
-        checkPage("sign-in");
-        // By keyboard alone: the key, then Enter.
-        WebElement field = driver.findElement(By.id("key"));
-        field.sendKeys(key, Keys.ENTER);
-        settle(field);
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Queue");
-        checkPage("queue");
+        browser.signIn(key);
     }
 
     private static void openCase(String requestId) {
         WebElement link = driver.findElement(By.linkText(requestId));
         link.click();
-        settle(link);
+        browser.settle(link);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case " + requestId);
         checkPage("case " + requestId);
     }
 
     private static void submitForm(String action) {
-        WebElement button = driver.findElement(By.cssSelector("form[action$='/" + action + "'] button[type=submit]"));
-        button.click();
-        settle(button);
-        checkPage("after " + action);
-    }
-
-    /** Waits until the page that held {@code element} has been replaced by the next one, loaded. */
-    private static void settle(WebElement element) {
-        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
-                Duration.ofSeconds(15));
-        wait.until(d -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                // Stale, or (while the next page replaces it) a node that no longer belongs to the document.
-                return true;
-            }
-        });
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.submit(action);
     }
 
     private static String status() {
@@ -164,9 +84,7 @@ class BrowserDayTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        browser.screenshot(name);
     }
 
     @Test
@@ -257,6 +175,6 @@ class BrowserDayTest {
         assertThat(status()).isEqualTo("approved");
         assertThat(driver.getPageSource()).contains("&lt;script&gt;window.injected=1&lt;/script&gt;");
 
-        assertThat(accessibility).as("serious or critical axe violations").isEmpty();
+        assertThat(browser.violations()).as("serious or critical axe violations").isEmpty();
     }
 }
