@@ -52,6 +52,11 @@ public enum Role {
         return this == NURSE || this == PHYSICIAN || this == SUBMITTER;
     }
 
+    /** May send the provider a request for the missing information: a nurse or physician reviewer. */
+    public boolean mayRequestInformation() {
+        return this == NURSE || this == PHYSICIAN;
+    }
+
     /** May record a peer-to-peer conversation: the plan's physician holds it. */
     public boolean mayRecordPeerToPeer() {
         return this == PHYSICIAN;

@@ -12,6 +12,11 @@ public enum AuditEvent {
     EXTENDED,
     /** A denial was appealed (content: urgency, the reconsideration's due time, the reason). */
     APPEALED,
+    /**
+     * A reviewer sent the provider a request for the missing information (content: the fields asked for,
+     * and the reviewer's note when there is one).
+     */
+    INFORMATION_REQUESTED,
     /** A peer-to-peer conversation was recorded (content: date, participants, summary). */
     PEER_TO_PEER,
     /** An API key was created (content: its name and role; never the key). Not about a case: the case id is empty. */

@@ -60,7 +60,7 @@ public final class CaseService implements AutoCloseable {
     private final ObjectMapper mapper;
     private final SubmissionWriter writer;
     private final CaseIds ids;
-    private final Notices notices = new Notices(this::issueLetter);
+    private final Notices notices = new Notices(this::issueNotice);
     private final CaseSteps steps;
     private final Letters letters;
 
@@ -309,13 +309,23 @@ public final class CaseService implements AutoCloseable {
      */
     public IssuedLetter issueLetter(Handle h, String id, LetterKind kind, Optional<LetterInput.Extension> extension,
             Optional<LetterInput.Reconsideration> reconsideration) {
-        CaseStore.Row row = CaseStore.find(h, id, true).orElseThrow(() -> new ServiceException.NotFound(
-                "no such case, or not one this key may see"));
         if (kind == LetterKind.EXTENSION && extension.isEmpty() || kind == LetterKind.RECONSIDERATION && reconsideration.isEmpty()) {
             throw new IllegalArgumentException("an " + kind.code() + " letter needs its inputs");
         }
-        return letters.issue(h, letterInput(h, row, kind, now(), reconsideration.map(LetterInput.Reconsideration::physician),
-                extension, reconsideration));
+        return issueNotice(h, id, kind, extension, reconsideration, Optional.empty());
+    }
+
+    /** As above, for a reviewer's request for information too. */
+    private IssuedLetter issueNotice(Handle h, String id, LetterKind kind, Optional<LetterInput.Extension> extension,
+            Optional<LetterInput.Reconsideration> reconsideration,
+            Optional<LetterInput.InformationRequest> informationRequest) {
+        CaseStore.Row row = CaseStore.find(h, id, true).orElseThrow(() -> new ServiceException.NotFound(
+                "no such case, or not one this key may see"));
+        LetterInput in = letterInput(h, row, kind, now(), reconsideration.map(LetterInput.Reconsideration::physician),
+                extension, reconsideration);
+        return letters.issue(h, new LetterInput(in.letterId(), in.kind(), in.createdAt(), in.caseId(), in.requestId(),
+                in.policy(), in.request(), in.determination(), in.dueAt(), in.decider(), in.extension(),
+                in.reconsideration(), informationRequest));
     }
 
     /** As {@link #issueLetter(Handle, String, LetterKind, Optional, Optional)}, in a transaction of its own. */

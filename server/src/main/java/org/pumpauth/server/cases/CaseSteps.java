@@ -1,22 +1,32 @@
 package org.pumpauth.server.cases;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.pumpauth.request.InvalidRequestException;
+import org.pumpauth.request.InvalidRequestException.Problem;
 import org.pumpauth.server.ServiceException;
 import org.pumpauth.server.access.Caller;
 import org.pumpauth.server.audit.AuditEvent;
 import org.pumpauth.server.audit.AuditLog;
+import org.pumpauth.server.letters.LetterInput;
+import org.pumpauth.server.store.Sql;
 
 /**
- * The review steps beside evaluating and deciding: extending the decision clock, appealing a denial
- * (the case goes to reconsideration, decided through {@link CaseService#decide}) and recording a
- * peer-to-peer conversation. Each is one transaction that also appends its audit entry.
+ * The review steps beside evaluating and deciding: requesting information from the provider,
+ * extending the decision clock, appealing a denial (the case goes to reconsideration, decided through
+ * {@link CaseService#decide}) and recording a peer-to-peer conversation. Each is one transaction that
+ * also appends its audit entry.
  */
 public final class CaseSteps {
     /**
@@ -111,6 +121,73 @@ public final class CaseSteps {
                     .put("reason", request.reason())));
             return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
         }));
+    }
+
+    /**
+     * Sends the provider the latest determination's missing-information list, with the reviewer's note
+     * if any (nurse or physician), as an information-request letter. An open case waiting for a
+     * reviewer now waits for the provider ({@code information-requested}); one in reconsideration stays
+     * there. The decision clock runs on. With nothing missing, the note must say what to send.
+     */
+    public ReviewCase requestInformation(Caller caller, String id, byte[] body) {
+        RequestForInformation request = RequestForInformation.read(JsonBodies.tree(mapper, body));
+        if (!caller.role().mayRequestInformation()) {
+            throw new ServiceException.Forbidden("requesting information needs a nurse or physician key; this key is "
+                    + caller.role().code());
+        }
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
+            CaseStore.Row row = CaseService.visible(caller, CaseStore.find(h, id, true), id);
+            if (row.status().isFinal()) {
+                throw new ServiceException.Conflict("the case is " + row.status().code() + ": a decided case takes no more"
+                        + " information");
+            }
+            List<ReviewCase.StoredDetermination> determinations = CaseStore.determinations(h, id);
+            var missing = mapper.createArrayNode();
+            if (!determinations.isEmpty()) {
+                JsonBodies.tree(mapper, determinations.get(determinations.size() - 1).json()
+                        .getBytes(StandardCharsets.UTF_8)).path("missingInformation")
+                        .forEach(m -> missing.add(m.path("field").asText("")));
+            }
+            if (missing.isEmpty() && request.note().isEmpty()) {
+                throw new InvalidRequestException(List.of(new Problem("note", "is required when the latest determination"
+                        + " lists no missing information: say what the provider should send")));
+            }
+            Instant now = now();
+            if (row.status() == CaseStatus.PENDING_REVIEW) {
+                CaseStore.setStatus(h, id, CaseStatus.INFORMATION_REQUESTED);
+            }
+            var content = mapper.createObjectNode();
+            content.set("missing", missing);
+            request.note().ifPresent(note -> content.put("note", note));
+            AuditLog.append(h, id, AuditEvent.INFORMATION_REQUESTED, caller.name(), now, CanonicalJson.of(content));
+            notices.issue(h, id, new Notices.InformationRequested(new LetterInput.InformationRequest(caller.displayName(),
+                    caller.role().code(), request.note())));
+            return CaseStore.load(h, CaseStore.find(h, id, false).orElseThrow());
+        }));
+    }
+
+    /** A reviewer's request for information as sent: when, by whom (a key name), the fields asked for, the note. */
+    public record SentRequest(Instant at, String by, List<String> missing, Optional<String> note) {}
+
+    /** The case's requests for information, oldest first, if the caller may see the case (its submitter may). */
+    public List<SentRequest> informationRequests(Caller caller, String id) {
+        return jdbi.withHandle(h -> {
+            CaseService.visible(caller, CaseStore.find(h, id, false), id);
+            return h.createQuery("SELECT a.actor, a.at, d.content FROM audit_entry a JOIN document d"
+                            + " ON d.case_id = a.case_id AND d.hash = a.content_hash"
+                            + " WHERE a.case_id = :id AND a.event = :event ORDER BY a.seq")
+                    .bind("id", id).bind("event", AuditEvent.INFORMATION_REQUESTED.code())
+                    .map((rs, ctx) -> sent(rs.getString("actor"), Sql.instant(rs, "at"), rs.getString("content")))
+                    .list();
+        });
+    }
+
+    private SentRequest sent(String by, Instant at, String content) {
+        JsonNode json = JsonBodies.tree(mapper, content.getBytes(StandardCharsets.UTF_8));
+        List<String> missing = new ArrayList<>();
+        json.path("missing").forEach(m -> missing.add(m.asText()));
+        return new SentRequest(at, by, List.copyOf(missing),
+                json.path("note").isTextual() ? Optional.of(json.path("note").textValue()) : Optional.empty());
     }
 
     /** Records a peer-to-peer conversation held about the case (physician), in any status. */

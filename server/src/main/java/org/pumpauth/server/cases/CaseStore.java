@@ -125,6 +125,12 @@ final class CaseStore {
                 .bind("at", Sql.timestamp(e.at())).bind("reason", e.reason()).bind("id", id).execute();
     }
 
+    /** Sets an open case's status (a reviewer's request for information: the case waits for the provider). */
+    static void setStatus(Handle h, String id, CaseStatus status) {
+        h.createUpdate("UPDATE review_case SET status = :status WHERE id = :id")
+                .bind("status", status.code()).bind("id", id).execute();
+    }
+
     /**
      * Records the appeal of a denial: the case goes to reconsideration, due as the appeal's urgency says;
      * the denial moves to the appeal's columns and the decision is cleared until the reconsideration's.

@@ -10,7 +10,8 @@ import org.pumpauth.server.letters.LetterKind;
 
 /**
  * The written notices a member and the requesting provider must get when the decision clock is
- * extended (42 CFR 422.568(b)(2)) or a reconsideration is decided (422.590). {@link #issue} is called
+ * extended (42 CFR 422.568(b)(2)) or a reconsideration is decided (422.590), and the request for
+ * information a reviewer sends. {@link #issue} is called
  * inside the step's transaction, after its audit entry, so a notice can neither be lost nor written
  * twice. The notices themselves (the letter kinds {@code extension} and {@code reconsideration}) are
  * built by {@link org.pumpauth.server.letters.Letters}; they are issued from here.
@@ -20,11 +21,12 @@ final class Notices {
     @FunctionalInterface
     interface Issuer {
         IssuedLetter issue(Handle h, String caseId, LetterKind kind, Optional<LetterInput.Extension> extension,
-                Optional<LetterInput.Reconsideration> reconsideration);
+                Optional<LetterInput.Reconsideration> reconsideration,
+                Optional<LetterInput.InformationRequest> informationRequest);
     }
 
     /** A step that calls for a notice. */
-    sealed interface Step permits Extended, Reconsidered {}
+    sealed interface Step permits Extended, Reconsidered, InformationRequested {}
 
     /** The decision clock was extended: the extension (days, by whom, why) and the new due time. */
     record Extended(ReviewCase.Extension extension, Instant dueAt) implements Step {}
@@ -34,6 +36,9 @@ final class Notices {
      * information; {@code decider} is who the letter names.
      */
     record Reconsidered(ReviewCase.Decision decision, LetterInput.Decider decider) implements Step {}
+
+    /** A reviewer asked the provider for the missing information, with a note or without. */
+    record InformationRequested(LetterInput.InformationRequest request) implements Step {}
 
     private final Issuer issuer;
 
@@ -46,10 +51,14 @@ final class Notices {
         if (step instanceof Extended x) {
             Instant previous = x.dueAt().minus(Duration.ofDays(x.extension().days()));
             issuer.issue(h, caseId, LetterKind.EXTENSION,
-                    Optional.of(new LetterInput.Extension(previous, x.dueAt(), x.extension().reason())), Optional.empty());
+                    Optional.of(new LetterInput.Extension(previous, x.dueAt(), x.extension().reason())), Optional.empty(),
+                    Optional.empty());
         } else if (step instanceof Reconsidered r) {
             issuer.issue(h, caseId, LetterKind.RECONSIDERATION, Optional.empty(), Optional.of(
-                    new LetterInput.Reconsideration(r.decision().verdict() == Verdict.APPROVE, r.decider())));
+                    new LetterInput.Reconsideration(r.decision().verdict() == Verdict.APPROVE, r.decider())), Optional.empty());
+        } else if (step instanceof InformationRequested i) {
+            issuer.issue(h, caseId, LetterKind.INFORMATION_REQUEST, Optional.empty(), Optional.empty(),
+                    Optional.of(i.request()));
         }
     }
 }

@@ -39,7 +39,7 @@ public final class HttpApi {
     static final String JSON = "application/json";
     private static final String PROBLEM = "pumpauth.problem";
     private static final Pattern API_PATH = Pattern.compile(
-            "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/decision"
+            "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/information-request|/decision"
                     + "|/extension|/appeal|/peer-to-peer"
                     + "|/letters(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(pdf|html))?)?)?)");
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -75,6 +75,7 @@ public final class HttpApi {
                 new Route("GET", "/v1/cases", this::queue),
                 new Route("GET", "/v1/cases/{id}", this::get),
                 new Route("POST", "/v1/cases/{id}/information", this::information),
+                new Route("POST", "/v1/cases/{id}/information-request", this::informationRequest),
                 new Route("POST", "/v1/cases/{id}/decision", this::decision),
                 new Route("POST", "/v1/cases/{id}/extension", this::extension),
                 new Route("POST", "/v1/cases/{id}/appeal", this::appeal),
@@ -289,6 +290,10 @@ public final class HttpApi {
 
     private void decision(Context ctx) throws IOException {
         step(ctx, cases::decide);
+    }
+
+    private void informationRequest(Context ctx) throws IOException {
+        step(ctx, cases.steps()::requestInformation);
     }
 
     private void extension(Context ctx) throws IOException {

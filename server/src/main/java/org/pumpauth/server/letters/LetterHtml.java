@@ -130,6 +130,10 @@ public final class LetterHtml {
         member(h, "We have asked your doctor to send them. We must make our decision by " + DAY_TIME.format(in.dueAt())
                 + ". We will decide by then with the records we have.");
         missingItems(h, in);
+        in.informationRequest().flatMap(LetterInput.InformationRequest::note).ifPresent(note -> {
+            member(h, "Our reviewer wrote this note for your doctor:");
+            h.element("blockquote", note, "class", "note");
+        });
         why(h, in, "The rules these facts are for");
     }
 
@@ -307,6 +311,8 @@ public final class LetterHtml {
         Optional<LetterInput.Decider> decider = in.reconsideration().map(LetterInput.Reconsideration::physician).or(in::decider);
         decider.ifPresent(x -> h.element("p", "Reviewer's note (" + x.name() + ", " + x.role() + "): " + x.rationale(),
                 "class", "rationale"));
+        in.informationRequest().ifPresent(r -> h.element("p", "Information requested by " + r.by() + " (" + r.role() + ")"
+                + r.note().map(note -> ": " + note).orElse("."), "class", "rationale"));
         in.extension().ifPresent(x -> h.element("p", "Extension: due " + DAY_TIME.format(x.previousDueAt()) + " moved to "
                 + DAY_TIME.format(x.newDueAt()) + ". Reason: " + x.reason(), "class", "rationale"));
         h.close("div");

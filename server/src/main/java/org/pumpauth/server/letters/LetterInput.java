@@ -26,13 +26,23 @@ public record LetterInput(
         Instant dueAt,
         Optional<Decider> decider,
         Optional<Extension> extension,
-        Optional<Reconsideration> reconsideration) {
+        Optional<Reconsideration> reconsideration,
+        Optional<InformationRequest> informationRequest) {
 
     public LetterInput {
         Objects.requireNonNull(letterId);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(request);
         Objects.requireNonNull(determination);
+        Objects.requireNonNull(informationRequest);
+    }
+
+    /** A letter that reports no reviewer's request for information (every letter but the one a reviewer sends). */
+    public LetterInput(String letterId, LetterKind kind, Instant createdAt, String caseId, String requestId, String policy,
+            JsonNode request, JsonNode determination, Instant dueAt, Optional<Decider> decider, Optional<Extension> extension,
+            Optional<Reconsideration> reconsideration) {
+        this(letterId, kind, createdAt, caseId, requestId, policy, request, determination, dueAt, decider, extension,
+                reconsideration, Optional.empty());
     }
 
     /**
@@ -49,6 +59,12 @@ public record LetterInput(
 
     /** An extension of the decision's due time: the new due time, the old one and the reason. */
     public record Extension(Instant previousDueAt, Instant newDueAt, String reason) {}
+
+    /**
+     * A reviewer's request to the provider for the missing information: who sent it (name and role) and
+     * the note they wrote, if any (the sender's text: escaped wherever it appears).
+     */
+    public record InformationRequest(String by, String role, Optional<String> note) {}
 
     /** The outcome on reconsideration: approved or still denied, by a physician other than the one who denied. */
     public record Reconsideration(boolean approved, Decider physician) {}
