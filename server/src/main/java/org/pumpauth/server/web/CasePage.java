@@ -13,8 +13,8 @@ import org.pumpauth.server.cases.ReviewCase;
 
 /**
  * The case page's model: the case in words, its latest determination as a criteria tree with the
- * cited passages, the missing information, its history oldest first, its letters, and which action
- * forms the signed-in role may use.
+ * cited passages, the missing information, its history oldest first, its letters, which action forms
+ * the signed-in role may use, and the requests for information reviewers sent the provider (with their notes).
  */
 public record CasePage(
         Chrome chrome,
@@ -29,7 +29,8 @@ public record CasePage(
         List<LetterIndex.Letter> letters,
         InformationForm informationForm,
         Actions actions,
-        List<String> errors) {
+        List<String> errors,
+        List<InformationRequests.Sent> informationRequests) {
 
     /** A request field in words: its path and value. */
     public record Field(String path, String value) {}
@@ -62,9 +63,9 @@ public record CasePage(
 
     /** The action forms the signed-in key may use on this case now; a form not allowed is not shown. */
     public record Actions(boolean approve, boolean deny, boolean extend, boolean appeal, boolean peerToPeer,
-            boolean information, List<Criterion> denialCriteria) {
+            boolean information, List<Criterion> denialCriteria, boolean requestInformation) {
         public boolean any() {
-            return approve || deny || extend || appeal || peerToPeer || information;
+            return approve || deny || extend || appeal || peerToPeer || information || requestInformation;
         }
     }
 
@@ -83,7 +84,8 @@ public record CasePage(
                 caller.role().mayRecordPeerToPeer(),
                 // The provider's form: the API lets any key add information, the workspace offers it to the submitter.
                 open && caller.role() == org.pumpauth.server.access.Role.SUBMITTER && !form.isEmpty(),
-                denial);
+                denial,
+                open && caller.role().mayRequestInformation());
     }
 
     /** The criteria a denial may rest on: those not met or not shown, leaves first in the order of the tree. */

@@ -49,6 +49,9 @@ final class Forms {
                 first(form, "participants").lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(participants::add);
                 text(body, "summary", form);
                 break;
+            case "request-information":
+                text(body, "note", form);
+                break;
             default:
                 throw new IllegalArgumentException("no form for " + action);
         }

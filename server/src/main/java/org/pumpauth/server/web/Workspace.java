@@ -54,13 +54,15 @@ public final class Workspace {
     private static final String HTMX = "/META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist/htmx.min.js";
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** The case page's actions: path segment, and whether it changes the case (all do). */
-    private static final List<String> ACTIONS = List.of("approve", "deny", "extend", "appeal", "peer-to-peer", "information");
+    private static final List<String> ACTIONS = List.of("approve", "deny", "extend", "appeal", "peer-to-peer", "information",
+            "request-information");
 
     private final CaseService cases;
     private final Sessions sessions;
     private final Jdbi jdbi;
     private final LetterIndex letters;
     private final SourcePassages sources = new SourcePassages();
+    private final LetterPdfs letterPdfs;
     private final List<String> policyIds;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
@@ -70,6 +72,7 @@ public final class Workspace {
         this.sessions = new Sessions(jdbi, keys, cases.clock());
         this.jdbi = jdbi;
         this.letters = letters;
+        this.letterPdfs = new LetterPdfs(cases);
     }
 
     /** A page or form handler of a signed-in session. */
@@ -85,6 +88,7 @@ public final class Workspace {
         routes.put("/", Map.of("GET", signedIn(this::queue)));
         routes.put("/cases/{id}", Map.of("GET", signedIn(this::casePage)));
         routes.put("/cases/{id}/letters/{letter}", Map.of("GET", signedIn(this::letter)));
+        routes.put("/cases/{id}/letters/{letter}/pdf", Map.of("GET", signedIn(letterPdfs::pdf)));
         for (String action : ACTIONS) {
             routes.put("/cases/{id}/" + action, Map.of("POST", signedIn((ctx, s) -> act(ctx, s, action))));
         }
@@ -111,7 +115,7 @@ public final class Workspace {
         return path.equals("/") || path.equals("/login") || path.equals("/logout") || path.equals("/assets/htmx.min.js")
                 || path.equals("/assets/web.css")
                 || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/[a-z-]+)?")
-                || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/letters/[A-Za-z0-9_-]{1,100}");
+                || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/letters/[A-Za-z0-9_-]{1,100}(/pdf)?");
     }
 
     private static void headers(Context ctx) {
@@ -268,7 +272,8 @@ public final class Workspace {
                 CasePage.fields(request),
                 QueuePage.nonEmpty(latest.path("outcome").asText(null)), QueuePage.nonEmpty(latest.path("pathway").asText(null)),
                 tree, missing, reasons, History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
-                letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors);
+                letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors,
+                InformationRequests.of(cases.steps().informationRequests(session.caller(), c.id())));
     }
 
     /**
@@ -318,6 +323,9 @@ public final class Workspace {
                     break;
                 case "peer-to-peer":
                     cases.steps().recordPeerToPeer(caller, id, body);
+                    break;
+                case "request-information":
+                    cases.steps().requestInformation(caller, id, body);
                     break;
                 default:
                     throw new ServiceException.NotFound("no such action");

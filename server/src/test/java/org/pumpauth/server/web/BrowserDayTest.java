@@ -3,8 +3,14 @@ package org.pumpauth.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +31,10 @@ import org.pumpauth.server.testing.TestDatabase;
 
 /**
  * The day of the three users in a real browser (Debian's chromium and chromium-driver, headless): the
- * provider submits over the API; the nurse signs in, finds the case in the queue; the provider sends
- * what is missing through the generated form; the case is approved; a second case is denied by a
- * physician, appealed on the member's behalf and approved on reconsideration by another physician.
+ * provider submits over the API; the nurse signs in, finds the case in the queue and requests the
+ * missing information with a note; the provider reads the note and sends what is missing through the
+ * generated form; the case is approved; a second case is denied by a physician, its letter opened and
+ * its PDF downloaded, appealed on the member's behalf and approved on reconsideration by another physician.
  * Every free-text field carries markup and a script, and every page is checked that none of it ran or
  * rendered as markup; axe-core runs on every page (no serious or critical violation); the sign-in and
  * the skip link are used by keyboard alone. Without chromium-driver it is skipped, except in CI.
@@ -87,6 +94,21 @@ class BrowserDayTest {
         browser.screenshot(name);
     }
 
+    /** The first bytes of a file the signed-in browser would download, fetched with its session cookie. */
+    private static String download(String url) throws IOException {
+        try {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Cookie", "pumpauth_session=" + driver.manage().getCookieNamed("pumpauth_session").getValue())
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).contains("application/pdf");
+            return new String(r.body(), 0, Math.min(8, r.body().length), StandardCharsets.ISO_8859_1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     @Test
     void the_day_of_the_nurse_the_provider_and_the_physicians() throws IOException {
         String clinic = service.keys().create(Role.SUBMITTER, "clinic-a");
@@ -116,11 +138,19 @@ class BrowserDayTest {
                 + "function (d, i) { if (i < 4) { d.open = true; } });"
                 + "document.getElementById('criteria-h').scrollIntoView();");
         screenshot("case");
+        // The nurse sends the provider the missing list with a note: a letter, and the note on the case page.
+        driver.findElement(By.id("request-note")).sendKeys("The evaluation may be with Dr. Ortiz " + MARKUP);
+        submitForm("request-information");
+        assertThat(driver.findElement(By.cssSelector("ul.requests")).getText()).contains("by nurse-kim")
+                .contains("The evaluation may be with Dr. Ortiz <script>");
+        assertThat(status()).isEqualTo("information-requested");
         submitForm("logout");
 
-        // The provider signs in and sends the evaluation through the generated form.
+        // The provider signs in, reads the nurse's note and sends the evaluation through the generated form.
         signIn(clinic);
         openCase("DAY-1");
+        assertThat(driver.findElement(By.cssSelector("ul.requests q.note")).getText())
+                .isEqualTo("The evaluation may be with Dr. Ortiz " + MARKUP);
         for (WebElement yes : driver.findElements(By.cssSelector("form[action$='/information'] input[type=radio][value=yes]"))) {
             yes.click();
         }
@@ -142,6 +172,21 @@ class BrowserDayTest {
         driver.findElement(By.id("deny-rationale")).sendKeys("relief under half " + MARKUP);
         submitForm("deny");
         assertThat(status()).isEqualTo("denied");
+        // The denial letter opens in the browser, and its PDF downloads through the session.
+        List<WebElement> letter = driver.findElements(By.cssSelector("section[aria-labelledby='letters-h'] li a"));
+        assertThat(letter).hasSize(2);
+        assertThat(letter.get(0).getText()).isEqualTo("Notice of denial of coverage");
+        assertThat(letter.get(1).getText()).startsWith("download PDF");
+        String pdf = letter.get(1).getAttribute("href");
+        letter.get(0).click();
+        browser.settle(letter.get(0));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Notice of denial of coverage");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("relief under half <script>");
+        checkPage("denial letter");
+        screenshot("letter");
+        assertThat(download(pdf)).startsWith("%PDF");
+        driver.navigate().back();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case DAY-2");
         driver.findElement(By.id("p2p-date")).sendKeys("03052024");
         driver.findElement(By.id("p2p-participants")).sendKeys("dr-lee\nDr. Alvarez " + MARKUP);
         driver.findElement(By.id("p2p-summary")).sendKeys("discussed the trial " + MARKUP);

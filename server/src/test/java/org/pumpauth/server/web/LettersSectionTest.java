@@ -44,7 +44,7 @@ class LettersSectionTest {
             Browserless b = new Browserless(server.port());
             assertThat(b.signIn(nurse).statusCode()).isEqualTo(303);
             assertThat(b.get("/cases/" + c.id()).body()).contains("Denial notice</a>, issued 2024-04-01 12:00 UTC")
-                    .contains("/letters/denial-1?download=1");
+                    .contains("/letters/denial-1/pdf");
             HttpResponse<String> view = b.get("/cases/" + c.id() + "/letters/denial-1");
             assertThat(view.statusCode()).isEqualTo(200);
             assertThat(view.body()).contains("Notice of denial");
