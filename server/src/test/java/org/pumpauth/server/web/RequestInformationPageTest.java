@@ -82,7 +82,8 @@ class RequestInformationPageTest {
         ReviewCase c = waiting();
         Browserless b = signedIn(nurse);
         String page = b.get("/cases/" + c.id()).body();
-        assertThat(page).contains("Request information from the provider").contains("Note to the provider (optional)");
+        assertThat(page).contains("Request information from the provider").contains("Note to the provider (optional)")
+                .containsPattern("\\(\\d+ items\\) as a letter");
 
         HttpResponse<String> sent = b.post("/cases/" + c.id() + "/request-information", "csrf", Browserless.csrf(page),
                 "note", "Please send Dr. Ortiz's evaluation " + MARKUP);
