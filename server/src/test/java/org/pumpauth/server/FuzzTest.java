@@ -205,6 +205,11 @@ abstract class FuzzTest {
             return post(index, "POST /v1/cases/{id}/peer-to-peer", "/v1/cases/" + fuzz.caseId(caseIds) + "/peer-to-peer",
                     reviewer, "application/json", body, fuzz);
         }
+        if (p < 0.755) {
+            byte[] body = fuzz.bytes(fuzz.chance(0.7) ? fuzz.mutate(fuzz.informationRequest()) : fuzz.informationRequest());
+            return post(index, "POST /v1/cases/{id}/information-request", "/v1/cases/" + fuzz.caseId(caseIds)
+                    + "/information-request", reviewer, "application/json", body, fuzz);
+        }
         if (p < 0.77 && all) {
             return get(index, "GET /v1/cases/{id}", "/v1/cases/" + fuzz.caseId(caseIds), reviewer, fuzz);
         }

@@ -106,6 +106,10 @@ public final class FuzzRequests {
                 + canary() + "\"}");
     }
 
+    public ObjectNode informationRequest() {
+        return (ObjectNode) tree("{\"note\": \"" + canary() + "\"}");
+    }
+
     public ObjectNode peerToPeer() {
         return (ObjectNode) tree("{\"date\": \"" + pick(List.of("2024-04-01", "2026-12-01", "9999-12-31", canary()))
                 + "\", \"participants\": [\"" + canary() + "\", \"" + canary() + "\"], \"summary\": \"" + canary() + "\"}");
