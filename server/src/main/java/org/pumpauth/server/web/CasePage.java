@@ -14,7 +14,7 @@ import org.pumpauth.server.cases.ReviewCase;
 /**
  * The case page's model: the case in words, its latest determination as a criteria tree with the
  * cited passages, the missing information, its history oldest first, its letters, and which action
- * forms the signed-in role may use.
+ * forms the signed-in role may use; {@code policyHref} opens the policy version the case was reviewed under.
  */
 public record CasePage(
         Chrome chrome,
@@ -29,7 +29,8 @@ public record CasePage(
         List<LetterIndex.Letter> letters,
         InformationForm informationForm,
         Actions actions,
-        List<String> errors) {
+        List<String> errors,
+        String policyHref) {
 
     /** A request field in words: its path and value. */
     public record Field(String path, String value) {}
