@@ -27,33 +27,37 @@ public record PolicyVersionPage(
     /**
      * A criterion with an id, as the policy states it. {@code logic} is the test in one line (a
      * child criterion in brackets); {@code ifNotMet} the outcome a top-level criterion gives when
-     * not met.
+     * not met; {@code passageAbove} where the pathway or parent shows the same passage, which is not repeated.
      */
     public record Node(String id, String text, String logic, String citation, Optional<String> interpretation,
-            Optional<SourcePassages.Passage> passage, Optional<String> ifNotMet, List<Node> children) {}
+            Optional<SourcePassages.Passage> passage, boolean passageAbove, Optional<String> ifNotMet, List<Node> children) {}
 
     static PolicyVersionPage of(Chrome chrome, Policy policy, PolicyVersion version, SourcePassages sources) {
         List<Way> ways = new ArrayList<>();
         for (Pathway p : version.pathways()) {
             ways.add(new Way(p.id(), p.text(), p.citation(), passage(p.citation(), sources), Describe.logic(p.when()),
-                    p.outcome().map(PolicyVersionPage::words), nodes(p.criteria(), true, sources)));
+                    p.outcome().map(PolicyVersionPage::words), nodes(p.criteria(), true, p.citation(), sources)));
         }
         return new PolicyVersionPage(chrome, PolicyListPage.version(policy, version), PolicyListPage.versions(policy),
-                version.codes(), nodes(version.scope(), true, sources), ways);
+                version.codes(), nodes(version.scope(), true, "", sources), ways);
     }
 
-    /** The criteria with an id under these, nearest first: an inline part shows through its own traced parts. */
-    private static List<Node> nodes(List<Criterion> criteria, boolean topLevel, SourcePassages sources) {
+    /**
+     * The criteria with an id under these, nearest first: an inline part shows through its own traced
+     * parts. A criterion citing the same passage as its pathway or parent (most do) does not repeat it.
+     */
+    private static List<Node> nodes(List<Criterion> criteria, boolean topLevel, String enclosing, SourcePassages sources) {
         List<Node> out = new ArrayList<>();
         for (Criterion c : criteria) {
             if (!c.meta().traced()) {
-                out.addAll(nodes(c.children(), topLevel, sources));
+                out.addAll(nodes(c.children(), topLevel, enclosing, sources));
                 continue;
             }
             String citation = c.meta().citation();
             out.add(new Node(c.meta().id(), c.meta().text(), Describe.logic(c), citation, c.meta().interpretation(),
-                    passage(citation, sources), topLevel ? Optional.of(words(c.meta().failure())) : Optional.empty(),
-                    nodes(c.children(), false, sources)));
+                    citation.equals(enclosing) ? Optional.empty() : passage(citation, sources), citation.equals(enclosing),
+                    topLevel ? Optional.of(words(c.meta().failure())) : Optional.empty(),
+                    nodes(c.children(), false, citation, sources)));
         }
         return out;
     }

@@ -82,14 +82,15 @@ class PolicyPagesBrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/policies/nia-cg-310/versions/2024-01-01");
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("nia-cg-310@2024-01-01");
 
-        // A criterion's source passage opens from the keyboard, its heading highlighted.
-        WebElement summary = driver.findElement(By.xpath("//summary[contains(., 'of pain.score')]"));
+        // A criterion's source passage opens from the keyboard, beside it, its heading highlighted.
+        WebElement summary = driver.findElement(By.xpath("//summary[contains(., 'of additional-trials')]"));
         WebElement passage = summary.findElement(By.xpath("following-sibling::blockquote"));
         assertThat(passage.isDisplayed()).isFalse();
         summary.sendKeys(Keys.ENTER);
         assertThat(passage.isDisplayed()).isTrue();
-        assertThat(passage.findElement(By.tagName("mark")).getText()).startsWith("INTRASPINAL DRUG TRIAL");
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('pathways-h').scrollIntoView();");
+        assertThat(passage.findElement(By.tagName("mark")).getText()).isEqualTo("Additional Trials");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();",
+                summary.findElement(By.xpath("ancestor::li[1]")));
         browser.screenshot("policy-version");
 
         // The diff opens on the latest version against the one before: each change in struck and added words.

@@ -90,7 +90,8 @@ class PolicyPagesTest {
         assertThat(body).contains("<code>trial/chronic-pain</code>").contains("Applies when: <code>all of (service.kind in [trial])");
         assertThat(body).contains("<span class=\"words\">Persistent pain level of &gt;= 6 on a scale of 0 to 10 despite treatment</span>")
                 .contains("Logic: <code>pain.score &gt;= 6</code>")
-                .contains("Citation: 000_ade0b84dfbdd6f77.txt § INTRASPINAL DRUG TRIAL")
+                .contains("Citation: 000_ade0b84dfbdd6f77.txt § INTRASPINAL DRUG TRIAL (its passage is shown above)")
+                .contains("Citation: 000_ade0b84dfbdd6f77.txt § Additional Trials</p>")
                 .contains("Interpretation: N24-2: the 2023 definition")
                 .contains("<mark>INTRASPINAL DRUG TRIAL");
         assertThat(body).as("the other versions and the diff are a click away")
