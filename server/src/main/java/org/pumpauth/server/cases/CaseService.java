@@ -95,6 +95,11 @@ public final class CaseService implements AutoCloseable {
     /** The result of a submission: the case, and whether this call created it (else it is a replay). */
     public record Submission(ReviewCase reviewCase, boolean created) {}
 
+    /** The policies cases are reviewed under, as the service compiled them at start-up. */
+    public org.pumpauth.policy.PolicyRegistry policies() {
+        return review.registry();
+    }
+
     public Clock clock() {
         return clock;
     }

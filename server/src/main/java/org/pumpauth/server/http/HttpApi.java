@@ -146,7 +146,9 @@ public final class HttpApi {
                         "the server could not complete the request; it has been logged without its content"));
             });
             config.routes.error(404, ctx -> {
-                if (ctx.attribute(PROBLEM) == null) {
+                // A workspace page's own 404 (its HTML error page, no such case or policy) is left as it is.
+                boolean page = String.valueOf(ctx.res().getContentType()).startsWith("text/html");
+                if (ctx.attribute(PROBLEM) == null && !page) {
                     problem(ctx, NO_SUCH_RESOURCE);
                 }
             });

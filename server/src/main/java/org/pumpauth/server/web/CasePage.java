@@ -14,7 +14,8 @@ import org.pumpauth.server.cases.ReviewCase;
 /**
  * The case page's model: the case in words, its latest determination as a criteria tree with the
  * cited passages, the missing information, its history oldest first, its letters, which action forms
- * the signed-in role may use, and the requests for information reviewers sent the provider (with their notes).
+ * the signed-in role may use, the requests for information reviewers sent the provider (with their notes),
+ * and {@code policyHref}, which opens the policy version the case was reviewed under.
  */
 public record CasePage(
         Chrome chrome,
@@ -30,7 +31,8 @@ public record CasePage(
         InformationForm informationForm,
         Actions actions,
         List<String> errors,
-        List<InformationRequests.Sent> informationRequests) {
+        List<InformationRequests.Sent> informationRequests,
+        String policyHref) {
 
     /** A request field in words: its path and value. */
     public record Field(String path, String value) {}

@@ -63,6 +63,7 @@ public final class Workspace {
     private final LetterIndex letters;
     private final SourcePassages sources = new SourcePassages();
     private final LetterPdfs letterPdfs;
+    private final PolicyPages policies;
     private final List<String> policyIds;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
@@ -73,6 +74,7 @@ public final class Workspace {
         this.jdbi = jdbi;
         this.letters = letters;
         this.letterPdfs = new LetterPdfs(cases);
+        this.policies = new PolicyPages(cases.policies(), sources);
     }
 
     /** A page or form handler of a signed-in session. */
@@ -92,6 +94,11 @@ public final class Workspace {
         for (String action : ACTIONS) {
             routes.put("/cases/{id}/" + action, Map.of("POST", signedIn((ctx, s) -> act(ctx, s, action))));
         }
+        routes.put("/policies", Map.of("GET", signedIn((ctx, s) -> view(ctx, policies.list(t -> chrome(t, s))))));
+        routes.put("/policies/{id}/versions/{version}", Map.of("GET", signedIn((ctx, s) -> view(ctx,
+                policies.version(t -> chrome(t, s), ctx.pathParam("id"), ctx.pathParam("version"))))));
+        routes.put("/policies/{id}/diff", Map.of("GET", signedIn((ctx, s) -> view(ctx, policies.diff(t -> chrome(t, s),
+                ctx.pathParam("id"), Optional.ofNullable(ctx.queryParam("from")), Optional.ofNullable(ctx.queryParam("to")))))));
         routes.put("/assets/htmx.min.js", Map.of("GET", ctx -> asset(ctx, HTMX, "text/javascript")));
         routes.put("/assets/web.css", Map.of("GET", ctx -> asset(ctx, "/org/pumpauth/server/web/web.css", "text/css")));
         routes.forEach((path, handlers) -> {
@@ -113,7 +120,7 @@ public final class Workspace {
     /** Whether a path is one of the workspace's, as the access log may show it (a case id is a UUID). */
     public static boolean isWorkspacePath(String path) {
         return path.equals("/") || path.equals("/login") || path.equals("/logout") || path.equals("/assets/htmx.min.js")
-                || path.equals("/assets/web.css")
+                || path.equals("/assets/web.css") || PolicyPages.isPolicyPath(path)
                 || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/[a-z-]+)?")
                 || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/letters/[A-Za-z0-9_-]{1,100}(/pdf)?");
     }
@@ -273,7 +280,9 @@ public final class Workspace {
                 QueuePage.nonEmpty(latest.path("outcome").asText(null)), QueuePage.nonEmpty(latest.path("pathway").asText(null)),
                 tree, missing, reasons, History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
                 letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors,
-                InformationRequests.of(cases.steps().informationRequests(session.caller(), c.id())));
+                InformationRequests.of(cases.steps().informationRequests(session.caller(), c.id())),
+                PolicyPages.href(latest.path("policy").path("id").asText(""),
+                        QueuePage.nonEmpty(latest.path("policy").path("version").asText(null))));
     }
 
     /**
@@ -350,6 +359,10 @@ public final class Workspace {
             ctx.header("Cache-Control", "public, max-age=3600");
             ctx.contentType(type + "; charset=utf-8").result(in.readAllBytes());
         }
+    }
+
+    private void view(Context ctx, PolicyPages.View view) {
+        render(ctx, view.status(), view.template(), view.model());
     }
 
     private void render(Context ctx, int status, String template, Object model) {
