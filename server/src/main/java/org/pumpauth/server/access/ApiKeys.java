@@ -36,8 +36,12 @@ public final class ApiKeys {
         this.clock = clock;
     }
 
-    /** What {@code keys list} shows of a key: never the key itself, which is not stored. */
-    public record KeyInfo(String name, Role role, Instant createdAt, Optional<Instant> revokedAt) {}
+    /**
+     * What {@code keys list} and the workspace's keys page show of a key: never the key itself, which is
+     * not stored. The display name is the one letters give its person, when it has one.
+     */
+    public record KeyInfo(String name, Role role, Instant createdAt, Optional<Instant> revokedAt,
+            Optional<String> displayName) {}
 
     /** When a key was revoked, and whether by this call (else it already was). */
     public record Revocation(Instant at, boolean already) {}
@@ -137,9 +141,11 @@ public final class ApiKeys {
     public List<KeyInfo> list(String actor) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            List<KeyInfo> keys = h.createQuery("SELECT name, role, created_at, revoked_at FROM api_key ORDER BY name")
+            List<KeyInfo> keys = h.createQuery("SELECT name, role, created_at, revoked_at, display_name FROM api_key"
+                            + " ORDER BY name")
                     .map((rs, ctx) -> new KeyInfo(rs.getString("name"), Role.of(rs.getString("role")).orElseThrow(),
-                            Sql.instant(rs, "created_at"), Optional.ofNullable(Sql.instant(rs, "revoked_at"))))
+                            Sql.instant(rs, "created_at"), Optional.ofNullable(Sql.instant(rs, "revoked_at")),
+                            Optional.ofNullable(rs.getString("display_name"))))
                     .list();
             audit(h, AuditEvent.KEYS_LISTED, actor, now, JSON.createObjectNode().put("keys", keys.size()));
             return keys;

@@ -104,6 +104,11 @@ public final class CaseService implements AutoCloseable {
         return clock;
     }
 
+    /** The policies and the engine requests are evaluated with (the workspace's request check compares and lists with it). */
+    public Review review() {
+        return review;
+    }
+
     /** Evaluates a request without storing anything: under its own policy, else the default, else every policy in force. */
     public List<Determination> evaluate(byte[] body) {
         ReviewRequest request = reader.read(body);

@@ -18,7 +18,7 @@ import org.pumpauth.request.InvalidRequestException.Problem;
  * than {@value #MAX_DEPTH} levels (a case sent back holding it would be too deep for its clients). Every body is
  * checked before anything reads or stores it, so both databases give the same 400, naming each field.
  */
-final class WellFormedJson {
+public final class WellFormedJson {
     private static final JsonFactory JSON = new JsonFactory();
     /**
      * The deepest nesting a body may have. The contract nests four levels; a stored request is sent back
@@ -54,7 +54,8 @@ final class WellFormedJson {
 
     private WellFormedJson() {}
 
-    static void check(byte[] body) {
+    /** Throws {@link InvalidRequestException} naming each field at fault when the body holds what the service cannot keep. */
+    public static void check(byte[] body) {
         if (!suspect(body)) {
             return;
         }

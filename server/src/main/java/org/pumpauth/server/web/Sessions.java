@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.server.access.ApiKeys;
@@ -87,6 +88,24 @@ final class Sessions {
         }
         Role role = Role.of((String) row.get()[1]).orElseThrow();
         return Optional.of(new Session(token, (String) row.get()[2], new Caller((String) row.get()[0], role)));
+    }
+
+    /**
+     * Ends every session of the key named {@code keyName} (when it is revoked). They would already be
+     * refused, since a session is read joined to its key's row; this removes them.
+     */
+    void endAllOf(String keyName) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM web_session WHERE key_hash IN"
+                        + " (SELECT key_hash FROM api_key WHERE name = :name)")
+                .bind("name", keyName).execute());
+    }
+
+    /** When each key's stored sessions were last used, by key name: what the workspace knows of a key's last use. */
+    Map<String, Instant> lastSeenByKey() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT k.name, MAX(s.last_seen_at) AS last_seen FROM web_session s"
+                        + " JOIN api_key k ON k.key_hash = s.key_hash GROUP BY k.name")
+                .map((rs, ctx) -> Map.entry(rs.getString("name"), Sql.instant(rs, "last_seen")))
+                .list()).stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Signs out: the session is deleted. */

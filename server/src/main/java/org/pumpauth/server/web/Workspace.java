@@ -66,6 +66,8 @@ public final class Workspace {
     private final PolicyPages policies;
     private final List<String> policyIds;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final KeysAdmin keysAdmin;
+    private final RequestCheck requestCheck;
 
     public Workspace(CaseService cases, ApiKeys keys, Jdbi jdbi, List<String> policyIds, LetterIndex letters) {
         this.policyIds = List.copyOf(policyIds);
@@ -75,6 +77,8 @@ public final class Workspace {
         this.letters = letters;
         this.letterPdfs = new LetterPdfs(cases);
         this.policies = new PolicyPages(cases.policies(), sources);
+        this.keysAdmin = new KeysAdmin(keys, sessions, new Pages());
+        this.requestCheck = new RequestCheck(cases, sources, new Pages());
     }
 
     /** A page or form handler of a signed-in session. */
@@ -99,8 +103,13 @@ public final class Workspace {
                 policies.version(t -> chrome(t, s), ctx.pathParam("id"), ctx.pathParam("version"))))));
         routes.put("/policies/{id}/diff", Map.of("GET", signedIn((ctx, s) -> view(ctx, policies.diff(t -> chrome(t, s),
                 ctx.pathParam("id"), Optional.ofNullable(ctx.queryParam("from")), Optional.ofNullable(ctx.queryParam("to")))))));
+        routes.put("/admin/keys", Map.of("GET", signedIn(keysAdmin::list), "POST", signedIn(keysAdmin::create)));
+        routes.put("/check", Map.of("GET", signedIn(requestCheck::form), "POST",
+                requestCheck.readable(signedIn(requestCheck::check))));
+        routes.put("/admin/keys/revoke", Map.of("POST", signedIn(keysAdmin::revoke)));
         routes.put("/assets/htmx.min.js", Map.of("GET", ctx -> asset(ctx, HTMX, "text/javascript")));
         routes.put("/assets/web.css", Map.of("GET", ctx -> asset(ctx, "/org/pumpauth/server/web/web.css", "text/css")));
+        RequestCheck.limitUploads(config);
         routes.forEach((path, handlers) -> {
             String allow = String.join(", ", new java.util.TreeSet<>(handlers.keySet()));
             for (String method : METHODS) {
@@ -121,6 +130,8 @@ public final class Workspace {
     public static boolean isWorkspacePath(String path) {
         return path.equals("/") || path.equals("/login") || path.equals("/logout") || path.equals("/assets/htmx.min.js")
                 || path.equals("/assets/web.css") || PolicyPages.isPolicyPath(path)
+                || path.equals("/admin/keys") || path.equals("/admin/keys/revoke")
+                || path.equals("/check")
                 || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/[a-z-]+)?")
                 || path.matches("/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/letters/[A-Za-z0-9_-]{1,100}(/pdf)?");
     }
