@@ -25,6 +25,12 @@ final class Engines {
         return Holder.REVIEW;
     }
 
+    /** The version {@code ID@DATE} names. */
+    static org.pumpauth.policy.PolicyVersion version(String spec) {
+        return review().registry().select(spec).version().orElseThrow(() -> new org.pumpauth.policy.UnknownPolicyException(
+                "name a version, as ID@YYYY-MM-DD"));
+    }
+
     /** The selections {@code ID} or {@code ID@DATE} name, as {@code evaluate --policy} reads them. */
     static List<PolicySelection> selections(List<String> specs) {
         return SELECTIONS.computeIfAbsent(List.copyOf(specs), s -> {
