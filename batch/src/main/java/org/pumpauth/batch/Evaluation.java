@@ -99,7 +99,7 @@ final class Evaluation implements FlatMapFunction<Row, Row> {
         String[] missing = d.missingInformation().stream().map(MissingInformation::field).toArray(String[]::new);
         return RowFactory.create(DETERMINATION, file, d.requestId(), seq, d.policy().id(),
                 d.policy().version().map(java.sql.Date::valueOf).orElse(null), java.sql.Date.valueOf(d.serviceDate()), d.pathway().orElse(null), d.outcome().name(),
-                d.action().name(), missing, DeterminationJson.toJson(d), null, null);
+                d.action().code(), missing, DeterminationJson.toJson(d), null, null);
     }
 
     static Row reject(String file, String requestId, List<String> errors, String line) {

@@ -133,6 +133,7 @@ class BatchEvaluateTest {
                 assertThat(row.getString(4)).as(id + " pathway").isEqualTo(d.path("pathway").isTextual()
                         ? d.get("pathway").asText() : null);
                 assertThat(row.getString(5)).as(id + " outcome").isEqualTo(d.get("outcome").asText());
+                assertThat(row.getString(6)).as(id + " action").isEqualTo(d.get("action").asText());
                 List<String> missing = new ArrayList<>();
                 d.path("missingInformation").forEach(m -> missing.add(m.get("field").asText()));
                 assertThat(row.getList(7)).as(id + " missing").isEqualTo(missing);
