@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = {"Batch jobs on Apache Spark: synthetic requests, re-review of many requests, the impact of a"
                 + " policy change, the yearly public prior-authorization metrics.",
             "Runs in this process (local[*]) unless --master names a cluster. Spark's log goes to a file: "
-                    + "PUMPAUTH_BATCH_LOG, else pumpauth-batch-<time>.log in the system's temporary directory.",
+                    + "PUMPAUTH_BATCH_LOG, else pumpauth-batch-<time>-<pid>.log in the system's temporary directory.",
             "Exit status: 0 when the job finished; 2 for a usage error or input the job cannot read; 1 when the job failed."},
         subcommands = {
             GenerateCommand.class,
