@@ -1,0 +1,45 @@
+package org.pumpauth.batch;
+
+import java.net.URI;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Starts Spark for a job: in this process ({@code local[*]}) by default, or on the cluster {@code --master} names. */
+final class Sessions {
+    static final String DEFAULT_MASTER = "local[*]";
+
+    private Sessions() {}
+
+    /**
+     * @param master {@code --master}, or null: then the master spark-submit set, else {@code local[*]}
+     */
+    static SparkSession start(String job, String master) {
+        SparkConf conf = new SparkConf(true); // reads spark.* system properties, as spark-submit sets them
+        String chosen = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+        conf.setMaster(chosen).setAppName("pumpauth batch " + job);
+        conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Few, large partitions: each request is independent and small, and the machine may be small.
+        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        conf.setIfMissing("spark.sql.files.maxPartitionBytes", String.valueOf(64L << 20));
+        conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
+        if (onThisMachine(chosen)) {
+            // No network beyond this machine: the driver answers executors on the loopback address.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    static boolean onThisMachine(String master) {
+        if (master.startsWith("local")) {
+            return true;
+        }
+        try {
+            String host = URI.create(master.replaceFirst(",.*", "")).getHost();
+            return "127.0.0.1".equals(host) || "localhost".equals(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
