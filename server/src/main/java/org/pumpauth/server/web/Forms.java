@@ -49,6 +49,13 @@ final class Forms {
                 first(form, "participants").lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(participants::add);
                 text(body, "summary", form);
                 break;
+            case "proposal":
+                // The button pressed says confirm or reject; the hidden inputs name the proposal.
+                text(body, "decision", form);
+                text(body, "field", form);
+                text(body, "note", form);
+                text(body, "reason", form);
+                break;
             default:
                 throw new IllegalArgumentException("no form for " + action);
         }

@@ -54,7 +54,8 @@ public final class Workspace {
     private static final String HTMX = "/META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist/htmx.min.js";
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** The case page's actions: path segment, and whether it changes the case (all do). */
-    private static final List<String> ACTIONS = List.of("approve", "deny", "extend", "appeal", "peer-to-peer", "information");
+    private static final List<String> ACTIONS = List.of("approve", "deny", "extend", "appeal", "peer-to-peer", "information",
+            "proposal");
 
     private final CaseService cases;
     private final Sessions sessions;
@@ -264,10 +265,15 @@ public final class Workspace {
         latest.path("reasons").forEach(r -> reasons.add(r.asText()));
         JsonNode request = QueuePage.read(c.requestJson());
         InformationForm form = InformationForm.of(missing.stream().map(CasePage.Missing::field).toList(), request);
+        Map<String, String> attached = new java.util.HashMap<>();
+        if (latest.has("proposedFacts")) {
+            cases.attachedNotes(session.caller(), c.id()).forEach(n -> attached.put(n.source(), n.text()));
+        }
         return new CasePage(chrome("Case " + c.requestId(), session), QueuePage.row(c, now),
                 CasePage.fields(request),
                 QueuePage.nonEmpty(latest.path("outcome").asText(null)), QueuePage.nonEmpty(latest.path("pathway").asText(null)),
-                tree, missing, reasons, History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
+                tree, missing, CasePage.proposals(latest, request, attached),
+                QueuePage.nonEmpty(latest.path("outcomeIfConfirmed").asText(null)), reasons, History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
                 letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors);
     }
 
@@ -318,6 +324,9 @@ public final class Workspace {
                     break;
                 case "peer-to-peer":
                     cases.steps().recordPeerToPeer(caller, id, body);
+                    break;
+                case "proposal":
+                    cases.answerProposal(caller, id, body);
                     break;
                 default:
                     throw new ServiceException.NotFound("no such action");
