@@ -1,5 +1,6 @@
 package org.pumpauth.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -56,6 +57,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one determination per line as JSON (JSON Lines).")
     boolean json;
 
+    @Option(names = "--notes", description = "Read the request's clinical notes (notes[]): each determination lists"
+            + " the facts they propose for its unknown criteria, with the words that state them, and the outcome if a"
+            + " reviewer confirmed them (proposedFacts, outcomeIfConfirmed). The outcome itself never rests on them.")
+    boolean notes;
+
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true,
             description = "The date to review a request for when it has neither serviceDate nor receivedAt.")
     LocalDate today = LocalDate.now();
@@ -63,6 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Request files; - for standard input.")
     List<String> files;
 
+    private static final ObjectMapper TREES = new ObjectMapper();
     private final RequestReader reader = new RequestReader();
 
     @Override
@@ -86,8 +93,11 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String file : files) {
             String name = RequestFiles.displayName(file);
             try {
-                ReviewRequest request = reader.read(RequestFiles.read(file));
-                List<Determination> determinations = review.review(request, selections, today);
+                byte[] body = RequestFiles.read(file);
+                ReviewRequest request = reader.read(body);
+                List<Determination> determinations = notes
+                        ? review.reviewWithNotes(request, TREES.readTree(body), List.of(), selections, today)
+                        : review.review(request, selections, today);
                 if (determinations.isEmpty()) {
                     // No policy named anywhere and none in force: say so rather than print nothing.
                     anyInvalid = true;

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import org.pumpauth.determination.CriterionResult;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.FactValue;
+import org.pumpauth.determination.ProposedFact;
 import org.pumpauth.determination.Result;
+import org.pumpauth.notes.Span;
 
 /**
  * A determination as a reviewer reads it in a terminal: the outcome first, then each criterion in
@@ -38,7 +40,32 @@ final class TextReport {
                 .map(m -> m.request() + " [" + m.field() + "]").collect(Collectors.toList()));
         list(out, "Reasons", d.reasons());
         list(out, "Warnings", d.warnings());
+        proposed(out, d);
         return out.toString();
+    }
+
+    /**
+     * What the notes propose (issue 14), per unknown criterion, each fact with the note's own words
+     * and where they are: to confirm or reject, never counted before that.
+     */
+    private static void proposed(StringBuilder out, Determination d) {
+        if (d.proposedFacts().isEmpty()) {
+            return;
+        }
+        out.append("Proposed by the notes (not counted until a reviewer confirms them)\n");
+        String criterion = null;
+        for (ProposedFact p : d.proposedFacts()) {
+            if (!p.criterion().equals(criterion)) {
+                criterion = p.criterion();
+                out.append("  [").append(criterion).append("]\n");
+            }
+            out.append(Wrap.text("    - ", "      ", p.field() + " = " + p.value() + " (" + p.assertion() + ")"));
+            for (Span span : p.evidence()) {
+                out.append(Wrap.text("        ", "         ", p.note() + " " + span.start() + "-" + span.end() + ": \""
+                        + span.text().replaceAll("\\s+", " ") + "\""));
+            }
+        }
+        out.append("  Outcome if confirmed: ").append(d.outcomeIfConfirmed().map(Enum::name).orElse("")).append('\n');
     }
 
     private static void labelled(StringBuilder out, String label, String value) {

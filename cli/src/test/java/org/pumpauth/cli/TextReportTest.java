@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import org.junit.jupiter.api.Test;
 import org.pumpauth.determination.CriterionResult;
 import org.pumpauth.determination.Determination;
@@ -12,7 +13,9 @@ import org.pumpauth.determination.FactValue;
 import org.pumpauth.determination.MissingInformation;
 import org.pumpauth.determination.Outcome;
 import org.pumpauth.determination.PolicyRef;
+import org.pumpauth.determination.ProposedFact;
 import org.pumpauth.determination.Result;
+import org.pumpauth.notes.Span;
 
 class TextReportTest {
     private static final String LONG_TEXT = "Documentation of a successful trial of intraspinal (intrathecal or epidural)"
@@ -131,6 +134,26 @@ class TextReportTest {
                 .contains("Pathway    none\n")
                 .doesNotContain("Criteria")
                 .contains("Reasons\n  - No version of nia-cg-310 was in force on the service date 2019-01-01.\n");
+    }
+
+    @Test
+    void proposals_from_the_notes_print_per_criterion_with_the_note_s_words_and_the_outcome_if_confirmed() {
+        String note = "Seen today. Psychological evaluation completed.";
+        Determination plain = determination(Outcome.INSUFFICIENT_INFORMATION, Result.UNKNOWN,
+                List.of(leaf("psychological-assessment", Result.UNKNOWN, FactValue.unknown("psychEvaluation.completed"))),
+                List.of());
+        Determination d = plain.withProposals(List.of(new ProposedFact("psychological-assessment",
+                "psychEvaluation.completed", BooleanNode.TRUE, "affirmed", "notes[1]", List.of(Span.of(note, 12, 47)))),
+                Outcome.MEETS_CRITERIA, List.of());
+
+        assertThat(TextReport.render("a.json", d)).endsWith("""
+                Proposed by the notes (not counted until a reviewer confirms them)
+                  [psychological-assessment]
+                    - psychEvaluation.completed = true (affirmed)
+                        notes[1] 12-47: "Psychological evaluation completed."
+                  Outcome if confirmed: MEETS_CRITERIA
+                """);
+        assertThat(TextReport.render("a.json", plain)).doesNotContain("Proposed");
     }
 
     /** The fact lines as printed ({@link Wrap#KEEP} binds words that are printed with a space). */

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pumpauth.notes.Span;
 
 /** Writes a {@link Determination} as the contract's JSON, fields in a fixed order. */
 public final class DeterminationJson {
@@ -109,7 +112,66 @@ public final class DeterminationJson {
         json.writeEndArray();
         strings("reasons", d.reasons(), json);
         strings("warnings", d.warnings(), json);
+        if (!d.proposedFacts().isEmpty()) {
+            // Only when the notes propose something: a determination without notes reads as it always has.
+            json.writeArrayFieldStart("proposedFacts");
+            for (ProposedFact p : d.proposedFacts()) {
+                proposed(p, json);
+            }
+            json.writeEndArray();
+            json.writeStringField("outcomeIfConfirmed", d.outcomeIfConfirmed().orElseThrow().name());
+        }
         json.writeEndObject();
+    }
+
+    private static void proposed(ProposedFact p, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeFieldName("criterion");
+        policyText(p.criterion(), json);
+        json.writeStringField("field", p.field());
+        json.writeFieldName("value");
+        tree(p.value(), json);
+        json.writeStringField("assertion", p.assertion());
+        json.writeStringField("note", p.note());
+        json.writeArrayFieldStart("evidence");
+        for (Span span : p.evidence()) {
+            json.writeStartObject();
+            json.writeNumberField("start", span.start());
+            json.writeNumberField("end", span.end());
+            json.writeStringField("text", span.text());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** A note's value as JSON: the generator has no object codec, so the tree is walked here. */
+    private static void tree(JsonNode node, JsonGenerator json) throws IOException {
+        if (node.isObject()) {
+            json.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                json.writeFieldName(field.getKey());
+                tree(field.getValue(), json);
+            }
+            json.writeEndObject();
+        } else if (node.isArray()) {
+            json.writeStartArray();
+            for (JsonNode item : node) {
+                tree(item, json);
+            }
+            json.writeEndArray();
+        } else if (node.isBoolean()) {
+            json.writeBoolean(node.booleanValue());
+        } else if (node.isIntegralNumber()) {
+            json.writeNumber(node.bigIntegerValue());
+        } else if (node.isNumber()) {
+            json.writeNumber(node.decimalValue());
+        } else if (node.isTextual()) {
+            json.writeString(node.textValue());
+        } else {
+            json.writeNull();
+        }
     }
 
     private static void writeNode(CriterionResult node, JsonGenerator json) throws IOException {

@@ -1,13 +1,20 @@
 package org.pumpauth.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.pumpauth.determination.Determination;
+import org.pumpauth.determination.ProposedFact;
+import org.pumpauth.notes.NoteFact;
+import org.pumpauth.notes.NoteReader;
 import org.pumpauth.policy.Policy;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.policy.PolicySelection;
+import org.pumpauth.policy.PolicyVersion;
 import org.pumpauth.policy.UnknownPolicyException;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.request.ReviewRequest;
@@ -20,9 +27,17 @@ import org.pumpauth.request.ReviewRequest;
 public final class Review {
     private final PolicyRegistry registry;
     private final Engine engine = new Engine();
+    private final NoteEvidence notes;
 
+    /** A review whose notes are read by {@link NoteReader}. */
     public Review(PolicyRegistry registry) {
+        this(registry, new NoteReader()::read);
+    }
+
+    /** A review whose notes are read by {@code noteReader}. */
+    public Review(PolicyRegistry registry, Function<String, List<NoteFact>> noteReader) {
         this.registry = registry;
+        this.notes = new NoteEvidence(noteReader, engine);
     }
 
     public PolicyRegistry registry() {
@@ -36,6 +51,46 @@ public final class Review {
      */
     public List<Determination> review(ReviewRequest request, List<PolicySelection> named, LocalDate today) {
         return evaluateAll(request, named.isEmpty() ? ownOrInForce(request, today) : named, today);
+    }
+
+    /**
+     * As {@link #review(ReviewRequest, List, LocalDate)}, with the clinical notes read: the
+     * request's {@code notes[]} and {@code attached} ones (a case's). Each determination lists the
+     * facts they propose for its unknown criteria and the outcome if they were confirmed; its
+     * outcome is the request's alone.
+     *
+     * @param json the request as JSON, the same as {@code request}
+     */
+    public List<Determination> reviewWithNotes(ReviewRequest request, JsonNode json, List<ClinicalNote> attached,
+            List<PolicySelection> named, LocalDate today) {
+        return reviewWithNotes(request, json, attached, p -> false, named, today);
+    }
+
+    /**
+     * As above, without the proposals a reviewer rejected: {@code rejected} tells them (a case's
+     * rejections are in its audit trail).
+     */
+    public List<Determination> reviewWithNotes(ReviewRequest request, JsonNode json, List<ClinicalNote> attached,
+            Predicate<ProposedFact> rejected, List<PolicySelection> named, LocalDate today) {
+        List<Determination> determinations = review(request, named, today);
+        List<ClinicalNote> all = new ArrayList<>(NoteEvidence.notesOf(json));
+        all.addAll(attached);
+        if (all.isEmpty()) {
+            return determinations;
+        }
+        NoteEvidence.Reading reading = notes.read(all);
+        if (reading.isEmpty()) {
+            return determinations;
+        }
+        LocalDate serviceDate = request.serviceDate(today);
+        List<PolicySelection> selections = named.isEmpty() ? ownOrInForce(request, today) : named;
+        List<Determination> proposed = new ArrayList<>(determinations.size());
+        for (int i = 0; i < determinations.size(); i++) {
+            Optional<PolicyVersion> version = selections.get(i).versionFor(serviceDate);
+            proposed.add(version.isEmpty() ? determinations.get(i)
+                    : notes.propose(determinations.get(i), json, reading, rejected, version.get(), serviceDate));
+        }
+        return proposed;
     }
 
     /** The request under every policy with a version in force on its service date, whatever policy it names. */

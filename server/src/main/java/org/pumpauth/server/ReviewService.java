@@ -42,11 +42,21 @@ public final class ReviewService implements AutoCloseable {
     /** Opens (and migrates) the database and wires the service over it; its letters use {@code letters}. */
     public static ReviewService open(DatabaseSettings settings, PolicyRegistry registry, Optional<String> defaultPolicy,
             Clock clock, LetterSettings letters) {
+        return open(settings, new Review(registry), defaultPolicy, clock, letters);
+    }
+
+    /**
+     * As above, with {@code review}'s reading of clinical notes (a test gives a stand-in reader
+     * while {@link org.pumpauth.notes.NoteReader} learns its rules).
+     */
+    public static ReviewService open(DatabaseSettings settings, Review review, Optional<String> defaultPolicy,
+            Clock clock, LetterSettings letters) {
+        PolicyRegistry registry = review.registry();
         Database database = Database.open(settings, 10);
         try {
             ObjectMapper mapper = new ObjectMapper();
             return new ReviewService(database, new ApiKeys(database.jdbi(), clock),
-                    new CaseService(database.jdbi(), new Review(registry), defaultPolicy, clock, mapper, letters),
+                    new CaseService(database.jdbi(), review, defaultPolicy, clock, mapper, letters),
                     new AuditVerifier(database.jdbi()), registry.policies().stream().map(Policy::id).sorted().toList());
         } catch (RuntimeException e) {
             database.close();

@@ -223,6 +223,18 @@ abstract class FuzzTest {
                     ? get(index, "GET /v1/cases/{id}/letters/{letterId}.html", letters + "/" + letterId + ".html", reviewer, fuzz)
                     : get(index, "GET /v1/cases/{id}/letters/{letterId}.pdf", letters + "/" + letterId + ".pdf", reviewer, fuzz);
         }
+        if (p < 0.82 && all) {
+            byte[] body = fuzz.bytes(fuzz.chance(0.7) ? fuzz.mutate(fuzz.proposalAnswer()) : fuzz.proposalAnswer());
+            return post(index, "POST /v1/cases/{id}/proposals", "/v1/cases/" + fuzz.caseId(caseIds) + "/proposals", reviewer,
+                    "application/json", body, fuzz);
+        }
+        if (p < 0.84 && all) {
+            // A note's text: a canary (never to be logged), sometimes junk that is no text.
+            byte[] body = fuzz.chance(0.7) ? ("Seen today. " + fuzz.canary()).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : new byte[] {(byte) 0xff, 0, (byte) 0xfe, '%', 'P', 'D', 'F'};
+            return post(index, "POST /v1/cases/{id}/notes", "/v1/cases/" + fuzz.caseId(caseIds) + "/notes",
+                    fuzz.chance(0.5) ? submitter : reviewer, fuzz.pick(List.of("text/plain", "application/pdf")), body, fuzz);
+        }
         if (p < 0.93 || !all) {
             return get(index, "GET /v1/cases", "/v1/cases" + fuzz.query(), reviewer, fuzz);
         }

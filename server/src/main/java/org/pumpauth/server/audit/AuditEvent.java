@@ -29,7 +29,16 @@ public enum AuditEvent {
      * A letter (notice) was issued for the case (content: the letter's HTML, so the entry's content hash
      * is the letter's SHA-256).
      */
-    LETTER_ISSUED;
+    LETTER_ISSUED,
+    /** A clinical note was attached to the case (content: its name, attachments[N], its media type and its text). */
+    NOTE_ATTACHED,
+    /**
+     * A reviewer confirmed a fact a note proposes (content: the field, the note, the value, the note's words
+     * that state it, the reason, and the merge patch of the request that sets it).
+     */
+    PROPOSAL_CONFIRMED,
+    /** A reviewer rejected a fact a note proposes (content: the field, the note, the value, its words, the reason). */
+    PROPOSAL_REJECTED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -2,6 +2,7 @@ package org.pumpauth.server.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
+import org.pumpauth.engine.FieldPath;
 import org.pumpauth.engine.Review;
 import org.pumpauth.policy.PolicySelection;
 import org.pumpauth.policy.UnknownPolicyException;
@@ -50,6 +52,7 @@ public final class CaseService implements AutoCloseable {
     /** The rule the denying physician's decision on reconsideration breaks. */
     static final String OTHER_PHYSICIAN_RULE = "a reconsideration must be decided by someone other than the physician"
             + " who denied the case (42 CFR 422.590): this key made the denial";
+    private static final org.pumpauth.request.Field NOTES = org.pumpauth.request.RequestContract.field("notes");
     private static final String AUTO_APPROVAL = "the request meets the policy's criteria (MEETS_CRITERIA): approved on evaluation";
 
     private final Jdbi jdbi;
@@ -114,7 +117,11 @@ public final class CaseService implements AutoCloseable {
         ReviewRequest request = reader.read(body);
         List<PolicySelection> named = request.policy().isPresent() || defaultPolicy.isEmpty()
                 ? List.of() : List.of(review.registry().select(defaultPolicy.get()));
-        return review.review(request, named, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!(request.valueOf(NOTES) instanceof List)) {
+            return review.review(request, named, today); // no notes to read: the JSON tree is not needed
+        }
+        return review.reviewWithNotes(request, tree(body), List.of(), named, today);
     }
 
     /**
@@ -142,7 +149,7 @@ public final class CaseService implements AutoCloseable {
                     "must not be later than the time the service receives the request")));
         }
         Urgency urgency = Urgency.of(tree.path("urgency").asText(""));
-        Determination determination = evaluate(request, selection, receivedAt);
+        Determination determination = evaluate(request, tree, selection, receivedAt, List.of(), List.of());
         Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
         String determinationJson = determinationDocument.content();
         Evaluated evaluated = evaluated(determination, now);
@@ -213,35 +220,136 @@ public final class CaseService implements AutoCloseable {
             if (!fixed.isEmpty()) {
                 throw new InvalidRequestException(fixed);
             }
-            Document requestDocument = Document.of(CanonicalJson.of(merged));
-            String canonical = requestDocument.content();
-            ReviewRequest request = reader.read(canonical);
             Instant now = now();
-            Determination determination = evaluate(request, select(row.policy()), row.receivedAt());
-            int seq = CaseStore.determinations(h, id).size() + 1;
-            Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
-            Evaluated evaluated = evaluated(determination, now);
-            // During reconsideration the case stays there until decided (the machine may still approve it).
-            CaseStatus status = row.status() == CaseStatus.RECONSIDERATION && evaluated.status() != CaseStatus.APPROVED
-                    ? CaseStatus.RECONSIDERATION : evaluated.status();
-            CaseStore.Row updated = row.evaluated(canonical, status, evaluated.decision());
-            CaseStore.update(h, updated, requestDocument.hash());
-            CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationDocument.hash());
-            List<AuditLog.Event> events = new ArrayList<>(4);
-            events.add(new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now, CanonicalJson.of(patch)));
-            events.addAll(evaluated.events(id, determinationDocument, now));
-            // In reconsideration, the machine's approval is told by the reconsideration notice below.
-            List<IssuedLetter> issued = row.status() == CaseStatus.RECONSIDERATION ? List.of()
-                    : evaluationLetter(updated, merged, determinationDocument.content(), now);
-            Letters.insert(h, issued);
-            issued.forEach(l -> events.add(Letters.event(l)));
-            AuditLog.appendAll(h, events, List.of(requestDocument, determinationDocument));
-            if (row.status() == CaseStatus.RECONSIDERATION && evaluated.decision().isPresent()) {
-                notices.issue(h, id, new Notices.Reconsidered(evaluated.decision().get(),
-                        new LetterInput.Decider(Caller.SYSTEM, LetterInput.Decider.SYSTEM, AUTO_APPROVAL)));
-            }
-            return CaseStore.load(h, updated);
+            AuditLog.Event added = new AuditLog.Event(id, AuditEvent.INFORMATION_ADDED, caller.name(), now,
+                    CanonicalJson.of(patch));
+            return reevaluate(h, row, merged, now, List.of(added));
         }));
+    }
+
+    /**
+     * Re-evaluates an open case whose request is now {@code merged}, with its attached notes and
+     * without the proposals its reviewers rejected: the new determination, the status it leaves,
+     * the letter it issues, and {@code stepEvents} (what changed) before the evaluation's entries.
+     */
+    private ReviewCase reevaluate(Handle h, CaseStore.Row row, JsonNode merged, Instant now,
+            List<AuditLog.Event> stepEvents) {
+        String id = row.id();
+        Document requestDocument = Document.of(CanonicalJson.of(merged));
+        String canonical = requestDocument.content();
+        ReviewRequest request = reader.read(canonical);
+        Determination determination = evaluate(request, merged, select(row.policy()), row.receivedAt(),
+                CaseNotes.attached(h, mapper, id), CaseNotes.rejected(h, mapper, id));
+        int seq = CaseStore.determinations(h, id).size() + 1;
+        Document determinationDocument = Document.of(DeterminationJson.toJson(determination));
+        Evaluated evaluated = evaluated(determination, now);
+        // During reconsideration the case stays there until decided (the machine may still approve it).
+        CaseStatus status = row.status() == CaseStatus.RECONSIDERATION && evaluated.status() != CaseStatus.APPROVED
+                ? CaseStatus.RECONSIDERATION : evaluated.status();
+        CaseStore.Row updated = row.evaluated(canonical, status, evaluated.decision());
+        CaseStore.update(h, updated, requestDocument.hash());
+        CaseStore.insertDetermination(h, id, seq, now, determination.outcome().name(), determinationDocument.hash());
+        List<AuditLog.Event> events = new ArrayList<>(stepEvents);
+        events.addAll(evaluated.events(id, determinationDocument, now));
+        // In reconsideration, the machine's approval is told by the reconsideration notice below.
+        List<IssuedLetter> issued = row.status() == CaseStatus.RECONSIDERATION ? List.of()
+                : evaluationLetter(updated, merged, determinationDocument.content(), now);
+        Letters.insert(h, issued);
+        issued.forEach(l -> events.add(Letters.event(l)));
+        AuditLog.appendAll(h, events, List.of(requestDocument, determinationDocument));
+        if (row.status() == CaseStatus.RECONSIDERATION && evaluated.decision().isPresent()) {
+            notices.issue(h, id, new Notices.Reconsidered(evaluated.decision().get(),
+                    new LetterInput.Decider(Caller.SYSTEM, LetterInput.Decider.SYSTEM, AUTO_APPROVAL)));
+        }
+        return CaseStore.load(h, updated);
+    }
+
+    /**
+     * A reviewer's answer to a fact a clinical note proposes (nurse or physician): a confirmation
+     * is a merge patch of the request that sets the fact, audited with the note's words that state
+     * it; a rejection is audited, and the fact is not proposed again. Either way the case is
+     * re-evaluated. The proposal must be one the case's latest determination lists.
+     */
+    public ReviewCase answerProposal(Caller caller, String id, byte[] body) {
+        ProposalDecision answer = ProposalDecision.read(tree(body));
+        if (!caller.role().mayApprove()) {
+            throw new ServiceException.Forbidden("confirming or rejecting what a note proposes needs a nurse or physician"
+                    + " key; this key is " + caller.role().code());
+        }
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
+            CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
+            if (row.status().isFinal()) {
+                throw new ServiceException.Conflict("the case is " + row.status().code() + ": it takes no more information");
+            }
+            List<ReviewCase.StoredDetermination> determinations = CaseStore.determinations(h, id);
+            JsonNode latest = determinations.isEmpty() ? mapper.createObjectNode()
+                    : tree(determinations.get(determinations.size() - 1).json());
+            JsonNode proposal = null;
+            for (JsonNode p : latest.path("proposedFacts")) {
+                if (p.path("field").asText().equals(answer.field()) && p.path("note").asText().equals(answer.note())) {
+                    proposal = p;
+                    break;
+                }
+            }
+            if (proposal == null) {
+                throw new InvalidRequestException(List.of(new Problem("field", "must be a fact the case's latest"
+                        + " determination proposes from that note (its proposedFacts list field and note)")));
+            }
+            JsonNode original = tree(row.requestJson());
+            var content = mapper.createObjectNode().put("decision", answer.code()).put("field", answer.field())
+                    .put("note", answer.note());
+            content.set("value", proposal.path("value"));
+            content.put("assertion", proposal.path("assertion").asText());
+            content.set("evidence", proposal.path("evidence"));
+            content.put("reason", answer.reason());
+            JsonNode merged = original;
+            if (answer.confirm()) {
+                FieldPath path = FieldPath.of(answer.field());
+                ObjectNode after = original.deepCopy();
+                path.set(after, proposal.path("value"));
+                ObjectNode patch = path.patch(after);
+                content.set("patch", patch);
+                merged = MergePatch.apply(original, patch);
+            }
+            Instant now = now();
+            AuditLog.Event answered = new AuditLog.Event(id, answer.confirm() ? AuditEvent.PROPOSAL_CONFIRMED
+                    : AuditEvent.PROPOSAL_REJECTED, caller.name(), now, CanonicalJson.of(content));
+            if (!answer.confirm()) {
+                // The rejection is read back from the trail by the evaluation: it goes in first.
+                AuditLog.appendAll(h, List.of(answered));
+                return reevaluate(h, row, merged, now, List.of());
+            }
+            return reevaluate(h, row, merged, now, List.of(answered));
+        }));
+    }
+
+    /**
+     * Attaches a clinical note to an open case (any key that sees the case): its text, or a PDF's
+     * text (PDFBox). It is read for evidence, named {@code attachments[N]}, and the case is
+     * re-evaluated.
+     */
+    public ReviewCase attachNote(Caller caller, String id, String mediaType, byte[] body) {
+        String text = NoteText.of(mediaType, body);
+        return Retrying.transaction(() -> jdbi.inTransaction(h -> {
+            CaseStore.Row row = visible(caller, CaseStore.find(h, id, true), id);
+            if (row.status().isFinal()) {
+                throw new ServiceException.Conflict("the case is " + row.status().code() + ": it takes no more information");
+            }
+            String note = "attachments[" + CaseNotes.attached(h, mapper, id).size() + "]";
+            Instant now = now();
+            AuditLog.appendAll(h, List.of(new AuditLog.Event(id, AuditEvent.NOTE_ATTACHED, caller.name(), now,
+                    CanonicalJson.of(mapper.createObjectNode().put("note", note).put("mediaType", mediaType)
+                            .put("text", text)))));
+            return reevaluate(h, row, tree(row.requestJson()), now, List.of());
+        }));
+    }
+
+    /** The notes attached to a case, oldest first, for a caller that may see it. */
+    public List<org.pumpauth.engine.ClinicalNote> attachedNotes(Caller caller, String id) {
+        return jdbi.withHandle(h -> {
+            visible(caller, CaseStore.find(h, id, false), id);
+            return CaseNotes.attached(h, mapper, id);
+        });
     }
 
     /**
@@ -422,9 +530,15 @@ public final class CaseService implements AutoCloseable {
         }
     }
 
-    /** A case is reviewed for the date it was received, so a later re-evaluation applies the same version. */
-    private Determination evaluate(ReviewRequest request, PolicySelection selection, Instant receivedAt) {
-        return review.review(request, List.of(selection), LocalDate.ofInstant(receivedAt, ZoneOffset.UTC)).get(0);
+    /**
+     * A case is reviewed for the date it was received, so a later re-evaluation applies the same
+     * version; its notes (the request's and those attached) are read, but for the proposals rejected.
+     */
+    private Determination evaluate(ReviewRequest request, JsonNode json, PolicySelection selection, Instant receivedAt,
+            List<org.pumpauth.engine.ClinicalNote> attached, List<CaseNotes.Rejection> rejections) {
+        return review.reviewWithNotes(request, json, attached, p -> rejections.stream().anyMatch(r -> r.note().equals(p.note())
+                && r.field().equals(p.field()) && CaseNotes.sameValue(r.value(), p.value())),
+                List.of(selection), LocalDate.ofInstant(receivedAt, ZoneOffset.UTC)).get(0);
     }
 
     private JsonNode tree(byte[] body) {

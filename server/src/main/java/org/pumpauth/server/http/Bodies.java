@@ -21,6 +21,19 @@ final class Bodies {
 
     private Bodies() {}
 
+    /** A clinical note's body: text or a PDF. */
+    static final Set<String> NOTE = Set.of("text/plain", "application/pdf");
+
+    /** The body, of a media type {@code accepted}, not read as JSON (a note's text, a PDF). */
+    static byte[] readRaw(Context ctx, Set<String> accepted) throws IOException {
+        try {
+            return readBytes(ctx, accepted);
+        } catch (EofException | BadMessageException e) {
+            ctx.header("Connection", "close");
+            throw HttpProblem.badRequest("the body ended before its declared length, or its chunked encoding is broken");
+        }
+    }
+
     static byte[] read(Context ctx, Set<String> accepted) throws IOException {
         byte[] body;
         try {

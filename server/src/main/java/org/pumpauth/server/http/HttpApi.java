@@ -40,7 +40,7 @@ public final class HttpApi {
     private static final String PROBLEM = "pumpauth.problem";
     private static final Pattern API_PATH = Pattern.compile(
             "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/information-request|/decision"
-                    + "|/extension|/appeal|/peer-to-peer"
+                    + "|/extension|/appeal|/peer-to-peer|/proposals|/notes"
                     + "|/letters(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(pdf|html))?)?)?)");
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern POLICY_FILTER = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
@@ -80,6 +80,8 @@ public final class HttpApi {
                 new Route("POST", "/v1/cases/{id}/extension", this::extension),
                 new Route("POST", "/v1/cases/{id}/appeal", this::appeal),
                 new Route("POST", "/v1/cases/{id}/peer-to-peer", this::peerToPeer),
+                new Route("POST", "/v1/cases/{id}/notes", this::attachNote),
+                new Route("POST", "/v1/cases/{id}/proposals", this::proposal),
                 new Route("GET", "/v1/cases/{id}/letters", this::letters),
                 new Route("GET", "/v1/cases/{id}/letters/{letterId}.pdf", ctx -> letter(ctx, true)),
                 new Route("GET", "/v1/cases/{id}/letters/{letterId}.html", ctx -> letter(ctx, false)));
@@ -308,6 +310,21 @@ public final class HttpApi {
 
     private void peerToPeer(Context ctx) throws IOException {
         step(ctx, cases.steps()::recordPeerToPeer);
+    }
+
+    private void proposal(Context ctx) throws IOException {
+        step(ctx, cases::answerProposal);
+    }
+
+    /** A clinical note for the case: plain text or a PDF, read for the facts it proposes. */
+    private void attachNote(Context ctx) throws IOException {
+        Caller caller = caller(ctx);
+        String id = caseId(ctx);
+        byte[] body = Bodies.readRaw(ctx, Bodies.NOTE);
+        String type = ctx.header("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        ReviewCase c = cases.attachNote(caller, id, media, body);
+        ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
     }
 
     /** A step on a case: a JSON body in, the case as it now stands out. */

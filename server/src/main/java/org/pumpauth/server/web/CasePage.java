@@ -25,6 +25,8 @@ public record CasePage(
         Optional<String> pathway,
         Optional<Criterion> criteria,
         List<Missing> missing,
+        List<Proposal> proposals,
+        Optional<String> outcomeIfConfirmed,
         List<String> reasons,
         List<Event> history,
         List<LetterIndex.Letter> letters,
@@ -57,6 +59,85 @@ public record CasePage(
         }
     }
 
+    /**
+     * A fact a clinical note proposes for an unknown criterion (issue 14): the criterion in the
+     * policy's words, the field and value, how the note asserts it, which note, and the note's text
+     * around its evidence, the evidence marked.
+     */
+    public record Proposal(int index, String criterion, String criterionText, String field, String value,
+            String assertion, String note, List<Segment> excerpt) {}
+
+    /** A piece of a note's text: its words, and whether they are the evidence. */
+    public record Segment(String text, boolean evidence) {}
+
+    /** How much of a note is shown on each side of the evidence, in characters. */
+    private static final int CONTEXT = 240;
+
+    /**
+     * The latest determination's proposals, each with its note's text around the evidence (the
+     * request's {@code notes[i]}, or a note attached to the case).
+     */
+    static List<Proposal> proposals(JsonNode determination, JsonNode request, Map<String, String> attached) {
+        List<Proposal> out = new ArrayList<>();
+        Map<String, String> texts = new java.util.HashMap<>(attached);
+        JsonNode notes = request.path("notes");
+        for (int i = 0; i < notes.size(); i++) {
+            texts.put("notes[" + i + "]", notes.get(i).path("text").asText(""));
+        }
+        for (JsonNode p : determination.path("proposedFacts")) {
+            String criterion = p.path("criterion").asText();
+            JsonNode node = find(determination.path("criteria"), criterion);
+            out.add(new Proposal(out.size(), criterion, node == null ? criterion : node.path("text").asText(criterion),
+                    p.path("field").asText(), value(p.path("value")), p.path("assertion").asText(), p.path("note").asText(),
+                    excerpt(texts.getOrDefault(p.path("note").asText(), ""), p.path("evidence"))));
+        }
+        return out;
+    }
+
+    /** The note's text from a little before its first evidence span to a little after its last, the spans marked. */
+    static List<Segment> excerpt(String note, JsonNode evidence) {
+        List<Segment> out = new ArrayList<>();
+        int from = -1;
+        int to = -1;
+        for (JsonNode span : evidence) {
+            int start = span.path("start").asInt(-1);
+            int end = span.path("end").asInt(-1);
+            if (start < 0 || end > note.length() || start > end || start < to) {
+                continue; // not a span of this note as it stands: shown as the evidence's own text below
+            }
+            if (from < 0) {
+                from = Math.max(0, start - CONTEXT);
+                if (from > 0) {
+                    out.add(new Segment("… ", false));
+                }
+                to = from;
+            }
+            out.add(new Segment(note.substring(to, start), false));
+            out.add(new Segment(note.substring(start, end), true));
+            to = end;
+        }
+        if (from < 0) {
+            evidence.forEach(span -> out.add(new Segment(span.path("text").asText(), true)));
+            return out;
+        }
+        int last = Math.min(note.length(), to + CONTEXT);
+        out.add(new Segment(note.substring(to, last) + (last < note.length() ? " …" : ""), false));
+        return out;
+    }
+
+    private static JsonNode find(JsonNode node, String id) {
+        if (node.path("id").asText().equals(id)) {
+            return node;
+        }
+        for (JsonNode child : node.path("children")) {
+            JsonNode found = find(child, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     /** A field that would decide the case, and the plain-language request for it. */
     public record Missing(String field, String request) {}
 
@@ -65,7 +146,7 @@ public record CasePage(
 
     /** The action forms the signed-in key may use on this case now; a form not allowed is not shown. */
     public record Actions(boolean approve, boolean deny, boolean extend, boolean appeal, boolean peerToPeer,
-            boolean information, List<Criterion> denialCriteria, boolean requestInformation) {
+            boolean information, boolean proposals, List<Criterion> denialCriteria, boolean requestInformation) {
         public boolean any() {
             return approve || deny || extend || appeal || peerToPeer || information || requestInformation;
         }
@@ -86,6 +167,8 @@ public record CasePage(
                 caller.role().mayRecordPeerToPeer(),
                 // The provider's form: the API lets any key add information, the workspace offers it to the submitter.
                 open && caller.role() == org.pumpauth.server.access.Role.SUBMITTER && !form.isEmpty(),
+                // A note's proposal is confirmed or rejected by a reviewer: the same keys that may approve.
+                open && caller.role().mayApprove(),
                 denial,
                 open && caller.role().mayRequestInformation());
     }

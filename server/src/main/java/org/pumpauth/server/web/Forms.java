@@ -52,6 +52,13 @@ final class Forms {
             case "request-information":
                 text(body, "note", form);
                 break;
+            case "proposal":
+                // The button pressed says confirm or reject; the hidden inputs name the proposal.
+                text(body, "decision", form);
+                text(body, "field", form);
+                text(body, "note", form);
+                text(body, "reason", form);
+                break;
             default:
                 throw new IllegalArgumentException("no form for " + action);
         }

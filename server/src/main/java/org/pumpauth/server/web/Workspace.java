@@ -55,7 +55,7 @@ public final class Workspace {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** The case page's actions: path segment, and whether it changes the case (all do). */
     private static final List<String> ACTIONS = List.of("approve", "deny", "extend", "appeal", "peer-to-peer", "information",
-            "request-information");
+            "request-information", "proposal");
 
     private final CaseService cases;
     private final Sessions sessions;
@@ -286,10 +286,16 @@ public final class Workspace {
         latest.path("reasons").forEach(r -> reasons.add(r.asText()));
         JsonNode request = QueuePage.read(c.requestJson());
         InformationForm form = InformationForm.of(missing.stream().map(CasePage.Missing::field).toList(), request);
+        Map<String, String> attached = new java.util.HashMap<>();
+        if (latest.has("proposedFacts")) {
+            cases.attachedNotes(session.caller(), c.id()).forEach(n -> attached.put(n.source(), n.text()));
+        }
         return new CasePage(chrome("Case " + c.requestId(), session), QueuePage.row(c, now),
                 CasePage.fields(request),
                 QueuePage.nonEmpty(latest.path("outcome").asText(null)), QueuePage.nonEmpty(latest.path("pathway").asText(null)),
-                tree, missing, reasons, History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
+                tree, missing, CasePage.proposals(latest, request, attached),
+                QueuePage.nonEmpty(latest.path("outcomeIfConfirmed").asText(null)), reasons,
+                History.of(c, jdbi.withHandle(h -> AuditLog.ofCase(h, c.id()))),
                 letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors,
                 InformationRequests.of(cases.steps().informationRequests(session.caller(), c.id())),
                 PolicyPages.href(latest.path("policy").path("id").asText(""),
@@ -346,6 +352,9 @@ public final class Workspace {
                     break;
                 case "request-information":
                     cases.steps().requestInformation(caller, id, body);
+                    break;
+                case "proposal":
+                    cases.answerProposal(caller, id, body);
                     break;
                 default:
                     throw new ServiceException.NotFound("no such action");

@@ -12,6 +12,7 @@ class AccessLogTest {
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/decision",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/extension", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/appeal",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/peer-to-peer",
+        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/notes", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/proposals",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.pdf",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.html"})
@@ -20,7 +21,7 @@ class AccessLogTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/cases/morphine-for-John-Doe", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/notes",
+    @ValueSource(strings = {"/v1/cases/morphine-for-John-Doe", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/diary",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/appeal/John-Doe",
         "/favicon.ico", "/v1/cases/", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/John-Doe.pdf"})
     void any_other_path_is_logged_as_a_placeholder(String path) {

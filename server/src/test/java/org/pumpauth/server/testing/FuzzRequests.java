@@ -96,6 +96,13 @@ public final class FuzzRequests {
                 + canary() + "\"}");
     }
 
+    /** An answer to a note's proposal: a decision, a field and a note (most name no proposal). */
+    public ObjectNode proposalAnswer() {
+        return (ObjectNode) tree("{\"decision\": \"" + pick(List.of("confirm", "reject", canary())) + "\", \"field\": \""
+                + pick(List.of("psychEvaluation.completed", "pain.score", canary())) + "\", \"note\": \""
+                + pick(List.of("notes[0]", "attachments[0]", canary())) + "\", \"reason\": \"" + canary() + "\"}");
+    }
+
     public ObjectNode extension() {
         return (ObjectNode) tree("{\"days\": " + pick(List.of("1", "14", "15", "0", "7.5", "\"3\"")) + ", \"reason\": \""
                 + canary() + "\"}");

@@ -1,0 +1,29 @@
+package org.pumpauth.notes;
+
+import java.util.List;
+
+/**
+ * Reads the request facts a free-text clinical note states, each with the words that state it.
+ * Pure and deterministic: the same text always gives the same facts, and nothing is logged.
+ */
+public final class NoteReader {
+
+    /** The longest note read, in characters (the service's body limit is well below it). */
+    public static final int MAX_CHARS = 2_000_000;
+
+    public NoteReader() {}
+
+    /**
+     * The facts {@code text} states about the patient now, in field order; empty when it states
+     * none.
+     *
+     * @throws UnreadableNoteException when the text is longer than {@link #MAX_CHARS}
+     */
+    public List<NoteFact> read(String text) {
+        if (text.length() > MAX_CHARS) {
+            throw new UnreadableNoteException(
+                    "a note may have at most " + MAX_CHARS + " characters; this one has " + text.length());
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,255 @@
+package org.pumpauth.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pumpauth.engine.Review;
+import org.pumpauth.notes.Assertion;
+import org.pumpauth.policy.PolicyRegistry;
+import org.pumpauth.server.ReviewServer;
+import org.pumpauth.server.ReviewService;
+import org.pumpauth.server.access.Role;
+import org.pumpauth.server.letters.LetterSettings;
+import org.pumpauth.server.testing.Client;
+import org.pumpauth.server.testing.MutableClock;
+import org.pumpauth.server.testing.Requests;
+import org.pumpauth.server.testing.StandInNoteReader;
+import org.pumpauth.server.testing.TestDatabase;
+
+/**
+ * Evidence from clinical notes in the service and the workspace (issue 14), over HTTP on H2: a case
+ * whose psychological evaluation is only in its notes shows the facts they propose beside the
+ * criterion, with the note's words marked; a nurse confirms them (API or workspace), each audited,
+ * and the case is approved; a rejection is audited and not proposed again; notes attached as text
+ * or PDF are read; bad input is a problem naming the field. The notes are read by a stand-in
+ * reader that knows {@link #PSYCH} and {@link #NO_INFECTION}.
+ */
+class NotesInCasesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-03-05T12:00:00Z"));
+    private static final String MARKUP = "<script>window.injected=1</script><b class=\"injected\">b</b>"
+            + "<img src=x onerror=\"window.injected=2\">";
+    static final String PSYCH = "Psychological evaluation completed: cognitive ability, physical capability and"
+            + " willingness to proceed are documented.";
+    static final String NO_INFECTION = "Denies active infection.";
+    private static final String[] PSYCH_FIELDS = {"psychEvaluation.completed", "psychEvaluation.documentsCognitiveAbility",
+        "psychEvaluation.documentsPhysicalCapability", "psychEvaluation.documentsWillingness"};
+    private static ReviewService service;
+    private static ReviewServer server;
+    private static Client api;
+    private static String nurse;
+    private static String clinic;
+    private static int counter;
+
+    @BeforeAll
+    static void start() {
+        StandInNoteReader reader = new StandInNoteReader();
+        for (String field : PSYCH_FIELDS) {
+            reader.states(PSYCH, field, BooleanNode.TRUE, Assertion.AFFIRMED);
+        }
+        reader.states(NO_INFECTION, "contraindications.activeSystemicInfection", BooleanNode.FALSE, Assertion.NEGATED);
+        service = ReviewService.open(TestDatabase.H2.fresh(), new Review(PolicyRegistry.builtIn(), reader),
+                Optional.of("nia-cg-310"), CLOCK, LetterSettings.builtIn());
+        server = ReviewServer.start(service, "127.0.0.1", 0, false);
+        api = new Client(server.port());
+        nurse = service.keys().create(Role.NURSE, "nurse-n");
+        clinic = service.keys().create(Role.SUBMITTER, "clinic-a");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        service.close();
+    }
+
+    /** A request that meets the criteria but for its psychological evaluation, which only {@code notes} may state. */
+    private static String psychOnlyInNotes(String... notes) throws IOException {
+        ObjectNode request = (ObjectNode) JSON.readTree(Requests.meetsCriteria("N-" + (++counter)));
+        request.remove("psychEvaluation");
+        var list = request.putArray("notes");
+        for (String note : notes) {
+            list.addObject().put("date", "2024-02-20").put("author", "Psychology").put("text", note);
+        }
+        return request.toString();
+    }
+
+    private static JsonNode submit(String request) {
+        Client.Response r = api.post("/v1/cases", clinic, request);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    private static JsonNode latest(JsonNode c) {
+        JsonNode ds = c.path("determinations");
+        return ds.get(ds.size() - 1).path("determination");
+    }
+
+    private static List<String> trail(String id) {
+        List<String> events = new ArrayList<>();
+        service.database().jdbi().useHandle(h -> h.createQuery("SELECT event FROM audit_entry WHERE case_id = :id ORDER BY seq")
+                .bind("id", id).mapTo(String.class).forEach(events::add));
+        return events;
+    }
+
+    private static String answer(String decision, String field, String note) {
+        return JSON.createObjectNode().put("decision", decision).put("field", field).put("note", note).toString();
+    }
+
+    @Test
+    void a_case_whose_evaluation_is_only_in_its_notes_lists_the_proposals_and_confirming_them_approves_it()
+            throws IOException {
+        JsonNode c = submit(psychOnlyInNotes("Seen 2024-02-20. " + PSYCH));
+        String id = c.path("id").asText();
+        JsonNode d = latest(c);
+        assertThat(c.path("status").asText()).isEqualTo("information-requested");
+        assertThat(d.path("outcomeIfConfirmed").asText()).isEqualTo("MEETS_CRITERIA");
+        assertThat(d.path("proposedFacts")).hasSize(4);
+        JsonNode first = d.path("proposedFacts").get(0);
+        assertThat(first.path("criterion").asText()).isEqualTo("psychological-assessment");
+        assertThat(first.path("evidence").get(0).path("text").asText()).isEqualTo(PSYCH);
+
+        assertThat(api.post("/v1/cases/" + id + "/proposals", clinic, answer("confirm", PSYCH_FIELDS[0], "notes[0]")).status())
+                .as("a submitter may not confirm").isEqualTo(403);
+        JsonNode now = null;
+        for (String field : PSYCH_FIELDS) {
+            Client.Response r = api.post("/v1/cases/" + id + "/proposals", nurse, answer("confirm", field, "notes[0]"));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            now = r.json();
+        }
+
+        assertThat(now.path("status").asText()).isEqualTo("approved");
+        assertThat(now.path("request").path("psychEvaluation").path("completed").booleanValue()).isTrue();
+        assertThat(trail(id)).filteredOn(e -> e.equals("proposal-confirmed")).hasSize(4);
+    }
+
+    @Test
+    void a_rejected_proposal_is_audited_and_not_proposed_again() throws IOException {
+        String id = submit(psychOnlyInNotes(PSYCH)).path("id").asText();
+
+        Client.Response r = api.post("/v1/cases/" + id + "/proposals", nurse,
+                JSON.createObjectNode().put("decision", "reject").put("field", PSYCH_FIELDS[3]).put("note", "notes[0]")
+                        .put("reason", "the evaluation does not say so").toString());
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode d = latest(r.json());
+        assertThat(d.path("proposedFacts").findValuesAsText("field")).hasSize(3).doesNotContain(PSYCH_FIELDS[3]);
+        assertThat(d.path("outcomeIfConfirmed").asText()).isEqualTo("INSUFFICIENT_INFORMATION");
+        assertThat(trail(id)).contains("proposal-rejected");
+        assertThat(r.json().path("status").asText()).isEqualTo("information-requested");
+    }
+
+    @Test
+    void a_bad_answer_is_a_problem_naming_each_field_and_an_answer_to_no_proposal_names_field() throws IOException {
+        String id = submit(psychOnlyInNotes(PSYCH)).path("id").asText();
+
+        Client.Response bad = api.post("/v1/cases/" + id + "/proposals", nurse, "{\"decision\": \"maybe\", \"note\": 3}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("decision").contains("confirm or reject").contains("field").contains("note")
+                .doesNotContain("maybe");
+        Client.Response none = api.post("/v1/cases/" + id + "/proposals", nurse,
+                answer("confirm", "pain.score", "notes[0]"));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.text()).contains("field").contains("proposedFacts");
+    }
+
+    @Test
+    void a_note_attached_as_text_or_as_a_pdf_is_read_for_evidence_and_junk_is_a_problem_naming_body() throws IOException {
+        String id = submit(psychOnlyInNotes()).path("id").asText();
+
+        Client.Response text = api.sendBytes("POST", "/v1/cases/" + id + "/notes", "Bearer " + clinic,
+                "text/plain; charset=utf-8", ("Pre-operative visit. " + NO_INFECTION).getBytes(StandardCharsets.UTF_8));
+        assertThat(text.status()).as(text.text()).isEqualTo(200);
+        Client.Response pdf = api.sendBytes("POST", "/v1/cases/" + id + "/notes", "Bearer " + clinic, "application/pdf",
+                pdf(PSYCH));
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+
+        JsonNode d = latest(pdf.json());
+        assertThat(d.path("proposedFacts").findValuesAsText("note")).contains("attachments[1]");
+        assertThat(d.path("proposedFacts").findValuesAsText("field")).contains(PSYCH_FIELDS);
+        assertThat(trail(id)).filteredOn(e -> e.equals("note-attached")).hasSize(2);
+
+        Client.Response junk = api.sendBytes("POST", "/v1/cases/" + id + "/notes", "Bearer " + clinic, "application/pdf",
+                new byte[] {'%', 'P', 'D', 'F', 0, 1, 2, (byte) 0xff});
+        assertThat(junk.status()).isEqualTo(400);
+        assertThat(junk.text()).contains("body").contains("readable PDF");
+        Client.Response latin1 = api.sendBytes("POST", "/v1/cases/" + id + "/notes", "Bearer " + clinic, "text/plain",
+                new byte[] {'J', 'o', (byte) 0xe9});
+        assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.text()).contains("body").contains("UTF-8");
+    }
+
+    @Test
+    void in_the_workspace_a_nurse_sees_the_note_with_its_words_marked_beside_the_criterion_and_confirms_to_approve()
+            throws IOException {
+        String note = "Seen 2024-02-20 " + MARKUP + ". " + PSYCH + " Plan: implant.";
+        String id = submit(psychOnlyInNotes(note)).path("id").asText();
+        Browserless b = new Browserless(server.port());
+        assertThat(b.signIn(nurse).statusCode()).isEqualTo(303);
+
+        String page = b.get("/cases/" + id).body();
+        assertThat(page).contains("Proposed by the clinical notes")
+                .contains("outcome would be\n<strong>MEETS_CRITERIA</strong>")
+                .contains("[psychological-assessment]")
+                .contains("<mark>" + PSYCH + "</mark>")
+                .contains("&lt;script&gt;window.injected=1&lt;/script&gt;")
+                .doesNotContain(MARKUP).doesNotContain("<b class=\"injected\">");
+        assertThat(page.split("<article class=\"proposal\"", -1)).hasSize(5);
+
+        for (String field : PSYCH_FIELDS) {
+            String csrf = Browserless.csrf(b.get("/cases/" + id).body());
+            HttpResponse<String> r = b.post("/cases/" + id + "/proposal", "csrf", csrf, "field", field, "note", "notes[0]",
+                    "reason", "", "decision", "confirm");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        }
+
+        String decided = b.get("/cases/" + id).body();
+        assertThat(decided).contains("approved").doesNotContain("Proposed by the clinical notes");
+        assertThat(trail(id)).filteredOn(e -> e.equals("proposal-confirmed")).hasSize(4);
+    }
+
+    @Test
+    void a_submitter_sees_the_proposals_but_no_confirm_button() throws IOException {
+        String id = submit(psychOnlyInNotes(PSYCH)).path("id").asText();
+        Browserless b = new Browserless(server.port());
+        assertThat(b.signIn(clinic).statusCode()).isEqualTo(303);
+
+        String page = b.get("/cases/" + id).body();
+
+        assertThat(page).contains("<mark>" + PSYCH + "</mark>").doesNotContain("value=\"confirm\"");
+    }
+
+    private static byte[] pdf(String text) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                content.newLineAtOffset(40, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+}
