@@ -20,7 +20,7 @@ final class DeviceRules extends NoteRule {
     private static final Pattern NOT_DEPLETED = words("\\bbattery (is\\s+)?not (at|near) end of (life|service)\\b|\\bERI not reached\\b|\\bbattery (is\\s+)?not depleted\\b");
     private static final Pattern NO_ALARMS = words("\\bno alarms\\b");
     private static final Pattern ERI_ALARM = words("\\bERI alarm\\b|\\belective replacement (indicator|interval) alarm\\b");
-    private static final Pattern POCKET_INFECTION = words("\\b(pocket|site) infection\\b|\\binfection of the (pump )?pocket\\b");
+    private static final Pattern POCKET_INFECTION = words("\\b((no|without)\\s+(signs?\\s+of\\s+|evidence\\s+of\\s+)?)?(pocket|site) infection\\b|\\binfection of the (pump )?pocket\\b");
     private static final Pattern SITE_NOT_PAINFUL = words("\\b(site|pocket)\\b[^.]{0,40}?\\b(is\\s+)?(not painful|non-?tender|nontender|painless)\\b|\\bnon-?tender\\b");
     private static final Pattern REPORT_ATTACHED = words("\\b(pump analysis|interrogation|analysis) report\\b[^.]{0,20}\\b(attached|enclosed|included)\\b");
     private static final Pattern RECALL = words("\\b(recalled|under (a )?recall|subject to (a )?recall)\\b");
@@ -81,7 +81,8 @@ final class DeviceRules extends NoteRule {
         });
         each(note, POCKET_INFECTION, (s, m) -> {
             if (!hedged(note, s, m.start())) {
-                facts.set("existingDevice.infection", !negated(note, s, m.start(), m.end()), span(note, m));
+                boolean stated = m.group(1) == null && !negated(note, s, m.start(), m.end());
+                facts.set("existingDevice.infection", stated, span(note, m));
             }
         });
         each(note, SITE_NOT_PAINFUL, (s, m) -> {
