@@ -25,8 +25,10 @@ final class DeviceRules extends NoteRule {
     private static final Pattern REPORT_ATTACHED = words("\\b(pump analysis|interrogation|analysis) report\\b[^.]{0,20}\\b(attached|enclosed|included)\\b");
     private static final Pattern RECALL = words("\\b(recalled|under (a )?recall|subject to (a )?recall)\\b");
     private static final Pattern INTERROGATION = words("\\binterrogation\\b");
+    private static final Pattern IMAGING = words("\\b(CT myelogram|myelogram|dye study|catheter study|fluoroscop\\w*|x-ray|CT)\\b[^.]{0,60}\\b(shows?|showed|revealed|demonstrat\\w+|confirm\\w*)\\b");
+    private static final Pattern FLOW_STUDY = words("\\b(rotor study|flow study|rotor test)\\b[^.]{0,60}\\b(abnormal|failed|no rotation|not rotat\\w*|stall\\w*)\\b");
 
-    private static final Pattern REQUEST = words("\\b(request(s|ed|ing)?\\s+(authorization|approval)?|authorization (is )?(requested|submitted)|pre-?authorization|prior authorization|planned procedure|surgery date|requested|refer(red|ral)? (to [^.;]{0,40})?for (the )?(trial|implant|placement)|scheduled for)\\b");
+    private static final Pattern REQUEST = words("\\b(request(s|ed|ing)?\\s+(authorization|approval)?|please authorize|authorization is requested|authorization (is )?(requested|submitted)|pre-?authorization|prior authorization|planned procedure|surgery date|requested|refer(red|ral)? (to [^.;]{0,40})?for (the )?(trial|implant|placement)|scheduled for)\\b");
     private static final Pattern KIND = words("\\b(replacement|replace|revision|revise|removal|explant(ation)?|trial|implant(ation)?|permanent pump|refill)\\b");
     private static final Pattern ROUTE = words("\\b(intrathecal|epidural|intraventricular|intra-arterial|intraperitoneal|ITB|IT)\\b");
     private static final Pattern DRUG_LINE = words("^\\s*drug\\s*:");
@@ -57,6 +59,12 @@ final class DeviceRules extends NoteRule {
         each(note, MALFUNCTION, (s, m) -> {
             if (!hedged(note, s, m.start()) && !negated(note, s, m.start(), m.end())) {
                 facts.set("existingDevice.malfunction", true, span(note, m));
+                each(note, IMAGING, (s2, i) -> {
+                    if (!negated(note, s2, i.start(), i.end()) && !s2.text().toLowerCase(Locale.ROOT).contains("normal")) {
+                        facts.add("existingDevice.malfunctionEvidence", "imaging", span(note, i));
+                    }
+                });
+                each(note, FLOW_STUDY, (s2, i) -> facts.add("existingDevice.malfunctionEvidence", "flow-study", span(note, i)));
                 each(note, INTERROGATION, (s2, i) -> {
                     if (!negated(note, s2, i.start(), i.end()) && !hedged(note, s2, i.start())) {
                         facts.add("existingDevice.malfunctionEvidence", "interrogation-report", span(note, i));
@@ -139,6 +147,14 @@ final class DeviceRules extends NoteRule {
             }
             if (!value.equals("trial")) {
                 readServiceDrug(note, facts, describe, describeStart);
+            } else {
+                Matcher drug = TrialDrug.matcher(line);
+                if (drug.find()) {
+                    String name = TrialDrug.generic(drug.group(1));
+                    Span evidence = note.span(lineStart + drug.start(1), lineStart + drug.end(1));
+                    facts.set("service.drug.name", name, evidence);
+                    facts.set("service.drug.class", TrialRules.drugClass(name), evidence);
+                }
             }
         }
         if (facts.has("service.kind")) {

@@ -14,7 +14,7 @@ final class IndicationRules extends NoteRule {
     private static final Pattern NONCANCER = words("\\bchronic\\s+non[- ]?(cancer|malignant)\\b|\\bnon[- ]?(cancer|malignant)\\s+(\\w+\\s+){0,3}?pain\\b");
     private static final Pattern CANCER = words("(?<!non[- ])\\b(cancer|malignant|tumou?r)[- ](related\\s+)?pain\\b");
     private static final Pattern SPASTICITY = words("\\b(for|of|with|worsening)\\s+(\\w+[- ]?){0,3}spasticity\\b|\\bspasticity\\s+(of\\s+\\w+\\s+\\w+\\s+)?due to\\b");
-    private static final Pattern DYSTONIA = words("\\b(generali[sz]ed|severe|secondary|primary)?\\s*dystonia\\b");
+    private static final Pattern DYSTONIA = words("\\bdystonia\\b");
 
     /** Contract condition value by the words that name it (synonyms as the benchmark's rules list them). */
     private static final List<Map.Entry<String, Pattern>> CONDITIONS = List.of(
@@ -29,7 +29,10 @@ final class IndicationRules extends NoteRule {
             Map.entry("post-herpetic-neuralgia", words("\\bpost-?herpetic neuralgia\\b")),
             Map.entry("phantom-limb-pain", words("\\bphantom limb pain\\b")),
             Map.entry("stroke", words("\\bstroke\\b|\\bCVA\\b")),
-            Map.entry("peripheral-neuropathy", words("\\bperipheral neuropathy\\b")));
+            Map.entry("peripheral-neuropathy", words("\\bperipheral neuropathy\\b")),
+            Map.entry("primary-liver-cancer", words("\\bhepatocellular carcinoma\\b|\\bHCC\\b|\\bprimary liver cancer\\b|\\bcholangiocarcinoma\\b")),
+            Map.entry("colorectal-liver-metastases", words("\\b(colorectal|colon|rectal) (cancer|carcinoma|adenocarcinoma)\\b[^.]{0,40}\\b(liver|hepatic) metastas[ie]s\\b")),
+            Map.entry("head-and-neck-cancer", words("\\bhead and neck (cancer|carcinoma)\\b")));
 
     private static final Pattern ICD10 = Pattern.compile("\\b[A-TV-Z][0-9][0-9A-B]\\.[0-9A-Z]{1,4}\\b");
     private static final Pattern PAIN_TYPE = words("\\b(predominantly|primarily|mainly|mostly|purely)\\s+(neuropathic|nociceptive|visceral|bone|mixed)\\b");
@@ -52,6 +55,12 @@ final class IndicationRules extends NoteRule {
             if (s.section() != Note.Section.PLAN && !someoneElse(note, s, m.start(), m.end())
                     && !negated(note, s, m.start(), m.end())) {
                 facts.set("indication.category", "spasticity", span(note, m));
+            }
+        });
+        each(note, DYSTONIA, (s, m) -> {
+            if (s.section() == Note.Section.BODY && !someoneElse(note, s, m.start(), m.end())
+                    && !negated(note, s, m.start(), m.end()) && !hedged(note, s, m.start())) {
+                facts.set("indication.category", "dystonia", span(note, m));
             }
         });
         for (Map.Entry<String, Pattern> condition : CONDITIONS) {

@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  */
 final class PainRules extends NoteRule {
 
-    private static final Pattern SCORE = words("\\b(\\d{1,2})\\s*/\\s*10\\b");
+    private static final Pattern SCORE = words("\\b(\\d{1,2})\\s*(/|out of)\\s*10\\b");
     /** Words before a score that make it the persistent level. */
     private static final Pattern PERSISTENT = words("\\b(baseline|current(ly)?|despite|on average|average|usual|daily|constant|persistent|rated|today|at rest)\\b");
     /** Words before a score that make it some other score. */
     private static final Pattern OTHER_SCORE = words("\\b(goal|target|best|worst|least|lowest|highest|breakthrough|after|post|discharge|remained|decrease[ds]?|reduce[ds]?|reduction|to|at|peak|previously|prior|was|initially|improved|down)\\b|[≤<>≥→]|\\b\\d+\\s*h(ours?)?\\s*:");
+    /** A score that only names the pain ("NRS 7/10"), kept when nothing better is stated. */
+    private static final Pattern LABEL = words("^\\s*(pain( score| level)?|NRS|NPRS|VAS)\\s*(is|of|:)?\\s*$");
+    private static final Pattern OTHER_AFTER = words("^[^.;]{0,25}\\b(after|following|post|with the trial|goal|target|at best|at worst|at its worst|at its best)\\b");
     private static final Pattern AFTER_SCORE = words("^\\s*(despite|on average|average|at baseline|at rest|currently|today)\\b");
 
     private static final Pattern DISABILITY = words("\\b(significantly|severely|markedly|substantially|greatly)?\\s*(interfer\\w*|limit\\w*|impair\\w*|restrict\\w*)\\s+(with\\s+)?(his\\s+|her\\s+|the patient's\\s+)?(\\w+,?\\s+){0,3}?(ADLs?|activities of daily living|daily activities|self-care|work|sitting|lifting|function(ing)?|walking|sleep|quality of life)\\b|\\bunable to work\\b");
@@ -65,10 +68,13 @@ final class PainRules extends NoteRule {
                 String before = note.text.substring(clause, m.start());
                 String after = note.text.substring(m.end(), Math.min(s.end(), m.end() + 30));
                 boolean persistent = PERSISTENT.matcher(before).find() || AFTER_SCORE.matcher(after).find();
-                if (!persistent || OTHER_SCORE.matcher(before).find() || someoneElse(note, s, m.start(), m.end())) {
+                boolean labelled = LABEL.matcher(before).find();
+                if (!(persistent || labelled) || OTHER_SCORE.matcher(before).find() || OTHER_AFTER.matcher(after).find()
+                        || hedged(note, s, m.start()) || someoneElse(note, s, m.start(), m.end())) {
                     continue;
                 }
-                int rank = before.toLowerCase(Locale.ROOT).contains("baseline") ? 2 : 1;
+                // A baseline beats a persistent score, which beats a score that only names the pain.
+                int rank = before.toLowerCase(Locale.ROOT).contains("baseline") ? 3 : persistent ? 2 : 1;
                 if (rank >= bestRank[0]) {
                     bestRank[0] = rank;
                     facts.set("pain.score", value, note.span(clause, m.end()));

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  */
 final class SafetyRules extends NoteRule {
 
-    private static final Pattern NO_INFECTION = words("\\b(no|without|negative for)\\s+(signs?|evidence|symptoms?)?\\s*(or symptoms\\s+)?(of\\s+)?(an?\\s+)?(active\\s+|systemic\\s+)?(infection|sepsis)\\b|\\bno active infection\\b");
+    private static final Pattern NO_INFECTION = words("\\b(no|without|negative for)\\s+(signs?|evidence|symptoms?)?\\s*(or symptoms\\s+)?(of\\s+)?(an?\\s+)?(active\\s+|systemic\\s+)?(infection|sepsis)\\b|\\bno active infection\\b|\\binfection (has been |was |is )?ruled out\\b");
     private static final Pattern ACTIVE_INFECTION = words("\\b(active|ongoing|current)\\s+(systemic\\s+)?infection\\b|\\b(sepsis|bacteremia)\\b");
     private static final Pattern NO_SPINAL_INFECTION = words("\\b(no|without)\\s+(evidence\\s+of\\s+|signs\\s+of\\s+)?(discitis|epidural abscess|meningitis|osteomyelitis)\\b");
-    private static final Pattern NKDA = words("\\bNKDA\\b|\\bno known (drug )?allergies\\b|\\bno drug allergies\\b");
+    private static final Pattern NKDA = words("\\bNKDA\\b|\\bNKA\\b|\\bno known (drug |medication )?allergies\\b|\\bno (drug|medication) allergies\\b");
     private static final Pattern HABITUS_OK = words("\\b(body habitus|habitus)\\s+(is\\s+)?(adequate|sufficient|appropriate)\\b|\\badequate\\s+(body habitus|subcutaneous (tissue|depth))\\b");
     private static final Pattern HABITUS_BAD = words("\\b(insufficient|inadequate)\\s+(body habitus|subcutaneous (tissue|depth))\\b|\\b(body habitus|habitus)\\s+(is\\s+)?(insufficient|inadequate|too small)\\b");
     private static final Pattern NO_DEVICE = words("\\b(no|none)\\b[^.]{0,20}\\bimplanted (programmable )?devices?\\b|\\bimplanted devices:\\s*none\\b");

@@ -17,7 +17,7 @@ final class SpasticityRules extends NoteRule {
     private static final Pattern DAILY = words("\\b" + SPASTIC + "\\b[^.;]{0,30}?\\b(interfere\\w*|limit\\w*|impair\\w*)\\s+(with\\s+)?(her\\s+|his\\s+)?(\\w+,?\\s+){0,2}?(dressing|toileting|hygiene|transfers|self-care|ADLs?|daily activities|activities of daily living|feeding|bathing)\\b");
     private static final Pattern UPRIGHT_NO = words("\\b(cannot|can't|unable to)\\s+(maintain\\s+)?(an\\s+)?upright (sitting )?(posture|position)|\\bcannot sit upright\\b");
     private static final Pattern UPRIGHT_OK = words("\\bable to sit upright independently\\b|\\bsits upright independently\\b|\\bmaintains an upright (sitting )?posture\\b");
-    private static final Pattern TBI_DATE = words("\\b(traumatic brain injury|TBI)\\b[^.]{0,40}?\\b(on|in|dated?)\\s+");
+    private static final Pattern TBI_DATE = words("\\b(traumatic brain injury|TBI)\\b[^.]{0,40}?(\\b(on|in|dated?|from)\\s+|\\()");
 
     @Override
     void read(Note note, Facts facts) {

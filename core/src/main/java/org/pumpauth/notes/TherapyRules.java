@@ -26,6 +26,7 @@ final class TherapyRules extends NoteRule {
 
     private static final Pattern NOT_RECEIVED = words("\\b(offered|declined|refused|recommend\\w*|will|would|consider|if|continue|plan\\w*|booster|during trial)\\b");
     private static final Pattern COURSE_WEEKS = words("\\b(\\d{1,3})\\s+(weeks?|months?)\\s+of\\s+(conservative|non-?operative|physical)\\b");
+    private static final Pattern COURSE_FOR = words("\\bconservative (therapy|care|treatment|management)\\b[^.;]{0,20}?\\bfor\\s+(\\d{1,3})\\s+(weeks?|months?)\\b");
     private static final Pattern OVER_WEEKS = words("\\bover\\s+(\\d{1,3})\\s+weeks\\b");
     private static final Pattern NO_IMPROVEMENT = words("\\b(without|no)\\s+(meaningful|significant|lasting|clinically meaningful)\\s+improvement\\b");
     private static final Pattern PRESCRIBED = words("\\b(written|printed)\\s+home exercise program\\b|\\bhome exercise program\\s+(was\\s+)?(issued|prescribed|provided)\\b|\\bHEP\\s+(was\\s+)?(issued|prescribed)\\b");
@@ -34,9 +35,9 @@ final class TherapyRules extends NoteRule {
 
     /** A systemic drug and its medication-trial class. */
     private static final List<Map.Entry<String, Pattern>> DRUGS = List.of(
-            Map.entry("opioid", words("\\b(oxycodone|hydrocodone|morphine|hydromorphone|fentanyl|tramadol|tapentadol|methadone|buprenorphine|oxymorphone|codeine|opioids?)\\b")),
-            Map.entry("non-opioid-analgesic", words("\\b(gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|ibuprofen|naproxen|meloxicam|celecoxib|diclofenac|NSAIDs?|acetaminophen|topiramate|carbamazepine)\\b")),
-            Map.entry("oral-antispasmodic", words("\\b(baclofen|tizanidine|dantrolene|diazepam)\\b")));
+            Map.entry("opioid", words("\\b(oxycodone|hydrocodone|morphine|hydromorphone|fentanyl|tramadol|tapentadol|methadone|buprenorphine|oxymorphone|codeine|OxyContin|Percocet|Norco|Vicodin|MS Contin|Dilaudid|Nucynta|Duragesic|Butrans|opioids?)\\b")),
+            Map.entry("non-opioid-analgesic", words("\\b(gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|ibuprofen|naproxen|meloxicam|celecoxib|diclofenac|NSAIDs?|acetaminophen|topiramate|carbamazepine|Neurontin|Lyrica|Cymbalta|Celebrex|Mobic|venlafaxine|milnacipran)\\b")),
+            Map.entry("oral-antispasmodic", words("\\b(baclofen|tizanidine|dantrolene|diazepam|Zanaflex|Dantrium|Valium)\\b")));
     private static final Pattern TRIAL_SIGN = words("\\b\\d+\\s*(weeks?|months?)\\b|\\b(ineffective|inadequate|failed|no relief|limited benefit|not tolerate|intolerable|stopped|discontinued|titrated|fixed schedule|scheduled|adequate dose|as needed|PRN|effective)\\b");
     private static final Pattern NOT_A_TRIAL = words("\\b(intrathecal\\w*|ITB|pump|bridge|epidural|injected|bolus|IV|infusion|will|if|continue|start(ed)? as|plan\\w*)\\b");
 
@@ -59,6 +60,12 @@ final class TherapyRules extends NoteRule {
             if (!hedged(note, s, m.start()) && !someoneElse(note, s, m.start(), m.end())) {
                 double n = Double.parseDouble(m.group(1));
                 facts.set("conservativeTherapy.weeks", m.group(2).toLowerCase(Locale.ROOT).startsWith("month") ? Math.round(n * 52 / 12 * 10) / 10.0 : n, span(note, m));
+            }
+        });
+        each(note, COURSE_FOR, (s, m) -> {
+            if (!facts.has("conservativeTherapy.weeks") && !hedged(note, s, m.start()) && !someoneElse(note, s, m.start(), m.end())) {
+                double n = Double.parseDouble(m.group(2));
+                facts.set("conservativeTherapy.weeks", m.group(3).toLowerCase(Locale.ROOT).startsWith("month") ? Math.round(n * 52 / 12 * 10) / 10.0 : n, span(note, m));
             }
         });
         boolean therapistRecord = note.titled("therapy") && (note.titled("discharge") || note.titled("summary") || note.titled("progress"));

@@ -14,7 +14,7 @@ final class TrialRules extends NoteRule {
 
     private static final Pattern DONE_TRIAL = words("\\b(s/p|status post|underwent|completed|had|after)\\s+(an?\\s+)?(successful|positive|failed|negative|unsuccessful)?\\s*(single[- ]shot\\s+|bolus\\s+)?(intrathecal|epidural|IT)\\s+(\\w+\\s+){0,2}?trial\\b");
     private static final Pattern STATED_RELIEF = words("\\b(\\d{1,3})\\s*%\\s*(reduction|relief|improvement|decrease)\\b");
-    private static final Pattern SCORES = words("\\b(?:NRS|VAS|NPRS|pain)\\s*(?:score\\s*)?(?:from\\s+)?(\\d{1,2})(?:/10)?\\s*(?:→|->|to)\\s*(\\d{1,2})(?:/10)?\\b");
+    private static final Pattern SCORES = words("\\b(?:(?:NRS|VAS|NPRS|pain)\\s*(?:score\\s*)?(?:from\\s+)?|from\\s+)(\\d{1,2})(?:/10)?\\s*(?:→|->|to)\\s*(\\d{1,2})(?:/10)?\\b");
     private static final Pattern DRUG = words("\\b(morphine|hydromorphone|fentanyl|sufentanil|baclofen|ziconotide|clonidine|bupivacaine|Infumorph|Prialt|Lioresal|Gablofen|Dilaudid)\\b");
 
     @Override
@@ -35,6 +35,11 @@ final class TrialRules extends NoteRule {
             if (drug.find()) {
                 facts.set(p + "drugClass", drugClass(drug.group(1)), note.span(m.start() + drug.start(), m.start() + drug.end()));
             }
+            Matcher relief = STATED_RELIEF.matcher(note.text).region(m.end(), s.end());
+            if (relief.find()) {
+                facts.set(p + "reliefPercent", Double.parseDouble(relief.group(1)), note.span(relief.start(), relief.end()));
+            }
+            Dates.after(note.text, m.end(), s.end()).ifPresent(d -> facts.set(p + "date", d.iso(), note.span(d.start(), d.end())));
             if (m.group(3) != null) {
                 String how = m.group(3).toLowerCase(Locale.ROOT);
                 facts.set(p + "favorableResponse", how.equals("successful") || how.equals("positive"), span(note, m, 3));
