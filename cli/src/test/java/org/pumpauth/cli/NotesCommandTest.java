@@ -54,6 +54,23 @@ class NotesCommandTest {
     }
 
     @Test
+    void the_readmes_example_note_gives_the_facts_the_readme_shows_and_none_of_its_traps() throws IOException {
+        Path note = ROOT.resolve("examples/notes/trial-then-implant-request.txt");
+        Run run = pumpauth("notes", "extract", note.toString());
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String shown = readme.substring(readme.indexOf("examples/notes/trial-then-implant-request.txt: 17 facts"));
+        shown = shown.substring(0, shown.indexOf("  ...\n"));
+
+        assertThat(run.status).isZero();
+        assertThat(run.out).startsWith(note + ": 17 facts\n");
+        for (String line : shown.lines().skip(1).toList()) {
+            assertThat(run.out).contains(line + "\n");
+        }
+        assertThat(run.out).doesNotContain("= \"cancer-pain\"").doesNotContain("pain.score = 3").doesNotContain("pain.score = 2")
+                .doesNotContain("service.kind = \"trial\"");
+    }
+
+    @Test
     void extract_in_text_lists_each_fact_with_its_words() throws IOException {
         Path note = dir.resolve("note.txt");
         Files.writeString(note, "Assessment: no signs of active infection. Allergies: NKDA.\n");
