@@ -42,11 +42,14 @@ final class Note {
     private static final Pattern ABBREVIATION = Pattern.compile("(?i)\\b(dr|ms|mr|mrs|vs|approx|st|e\\.g|i\\.e)$");
 
     final String text;
+    /** The text lower-cased, for quick tests of whether a rule's words occur at all. */
+    final String lower;
     final String title;
     final List<Sentence> sentences;
 
     Note(String text) {
         this.text = text;
+        this.lower = text.toLowerCase(Locale.ROOT);
         int firstLine = text.indexOf('\n');
         this.title = (firstLine < 0 ? text : text.substring(0, firstLine)).strip().toLowerCase(Locale.ROOT);
         this.sentences = split(text);

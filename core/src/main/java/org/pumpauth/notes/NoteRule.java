@@ -21,8 +21,26 @@ abstract class NoteRule {
 
     /** Every match of {@code pattern} in every sentence, in note order. */
     static void each(Note note, Pattern pattern, BiConsumer<Note.Sentence, Matcher> action) {
+        // Only sentences where one of the pattern's words starts are scanned (see Needles).
+        int[] hits = Needles.positions(pattern, note.lower, note.text.length());
+        if (hits != null && hits.length == 0) {
+            return;
+        }
+        Matcher m = pattern.matcher(note.text);
+        int h = 0;
         for (Note.Sentence s : note.sentences) {
-            Matcher m = pattern.matcher(note.text).region(s.start(), s.end());
+            if (hits != null) {
+                while (h < hits.length && hits[h] < s.start()) {
+                    h++;
+                }
+                if (h == hits.length) {
+                    return;
+                }
+                if (hits[h] >= s.end()) {
+                    continue;
+                }
+            }
+            m.region(s.start(), s.end());
             while (m.find()) {
                 action.accept(s, m);
             }

@@ -114,6 +114,9 @@ final class TherapyRules extends NoteRule {
             Matcher drug = null;
             String drugClass = null;
             for (Map.Entry<String, Pattern> d : DRUGS) {
+                if (!Needles.mayMatch(d.getValue(), note.lower)) {
+                    continue;
+                }
                 Matcher m = d.getValue().matcher(text);
                 if (m.find() && (drug == null || m.start() < drug.start())) {
                     drug = m;
