@@ -106,6 +106,10 @@ final class TherapyRules extends NoteRule {
      */
     private static void readMedicationTrials(Note note, Facts facts) {
         int index = 0;
+        List<Map.Entry<String, Pattern>> drugs = DRUGS.stream().filter(d -> Needles.mayMatch(d.getValue(), note.lower)).toList();
+        if (drugs.isEmpty()) {
+            return;
+        }
         for (Note.Sentence s : note.sentences) {
             if (s.section() == Note.Section.PLAN || s.section() == Note.Section.FAMILY || s.section() == Note.Section.HISTORY) {
                 continue;
@@ -113,10 +117,7 @@ final class TherapyRules extends NoteRule {
             String text = s.text();
             Matcher drug = null;
             String drugClass = null;
-            for (Map.Entry<String, Pattern> d : DRUGS) {
-                if (!Needles.mayMatch(d.getValue(), note.lower)) {
-                    continue;
-                }
+            for (Map.Entry<String, Pattern> d : drugs) {
                 Matcher m = d.getValue().matcher(text);
                 if (m.find() && (drug == null || m.start() < drug.start())) {
                     drug = m;
