@@ -108,7 +108,24 @@ final class Note {
         add(text, start, to, section, out);
     }
 
+    /** A run of text without sentence ends is read in pieces of this many characters at most. */
+    private static final int LONGEST_SENTENCE = 1_000;
+
     private static void add(String text, int start, int end, Section section, List<Sentence> out) {
+        // Without this, a megabyte with no full stop is one sentence, and every mention in it
+        // makes ConText read all of it.
+        while (end - start > LONGEST_SENTENCE) {
+            int cut = text.lastIndexOf(' ', start + LONGEST_SENTENCE);
+            if (cut <= start) {
+                cut = start + LONGEST_SENTENCE;
+            }
+            addOne(text, start, cut, section, out);
+            start = cut;
+        }
+        addOne(text, start, end, section, out);
+    }
+
+    private static void addOne(String text, int start, int end, Section section, List<Sentence> out) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
