@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             KeysCommand.class,
             AuditCommand.class,
             LettersCommand.class,
+            NotesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -11,6 +11,17 @@ public final class NoteReader {
     /** The longest note read, in characters (the service's body limit is well below it). */
     public static final int MAX_CHARS = 2_000_000;
 
+    /** The rule families, in the order their facts are listed. */
+    private static final List<NoteRule> RULES = List.of(
+            new IndicationRules(),
+            new PainRules(),
+            new SpasticityRules(),
+            new TherapyRules(),
+            new SafetyRules(),
+            new PsychRules(),
+            new TrialRules(),
+            new DeviceRules());
+
     public NoteReader() {}
 
     /**
@@ -24,6 +35,11 @@ public final class NoteReader {
             throw new UnreadableNoteException(
                     "a note may have at most " + MAX_CHARS + " characters; this one has " + text.length());
         }
-        return List.of();
+        Note note = new Note(text);
+        Facts facts = new Facts();
+        for (NoteRule rule : RULES) {
+            rule.read(note, facts);
+        }
+        return facts.list();
     }
 }
