@@ -29,6 +29,7 @@ final class Capability {
         CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("Every interaction except GET /fhir/metadata needs an API key of the service,"
                 + " sent as Authorization: Bearer KEY (pumpauth keys create).");
+        org.pumpauth.fhir.dtr.Dtr.capabilities(rest);
         return statement;
     }
 }

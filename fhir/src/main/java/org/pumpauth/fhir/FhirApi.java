@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.pumpauth.fhir.crd.CdsRoutes;
+import org.pumpauth.fhir.crd.Crd;
+import org.pumpauth.fhir.dtr.Dtr;
+import org.pumpauth.fhir.dtr.NextQuestion;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.ServiceException;
@@ -28,6 +32,7 @@ final class FhirApi implements AutoCloseable {
 
     private final ReviewService service;
     private final Payers payers;
+    private final Dtr dtr;
 
     /** A FHIR handler: answers a resource, or throws {@link FhirException}. */
     interface Handler {
@@ -37,16 +42,31 @@ final class FhirApi implements AutoCloseable {
     FhirApi(ReviewService service, Payers payers) {
         this.service = service;
         this.payers = payers;
+        this.dtr = new Dtr(service.cases().registry(), payers, service.cases().clock());
     }
 
     /** The routes, path by path: a known path asked with another method is a 405; an unknown one a 404. */
     Map<String, Map<String, Handler>> routes() {
         Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
         routes.put(BASE + "/metadata", Map.of("GET", ctx -> respond(ctx, 200, Capability.statement())));
+        // DTR (org.pumpauth.fhir.dtr): the operations before Questionnaire/{id}, which would match them.
+        routes.put(BASE + "/Questionnaire/$questionnaire-package", Map.of("POST", ctx -> {
+            caller(ctx);
+            respond(ctx, 200, dtr.questionnairePackage(Dtr.parse(ctx.bodyAsBytes())));
+        }));
+        routes.put(BASE + "/Questionnaire/$next-question", Map.of("POST", ctx -> {
+            caller(ctx);
+            respond(ctx, 200, new NextQuestion(dtr).next(Dtr.parse(ctx.bodyAsBytes())));
+        }));
+        routes.put(BASE + "/Questionnaire/{id}", Map.of("GET", ctx -> {
+            caller(ctx);
+            respond(ctx, 200, dtr.read(ctx.pathParam("id")));
+        }));
         return routes;
     }
 
     void addRoutes(JavalinConfig config) {
+        CdsRoutes.addRoutes(config, new Crd(dtr), this::caller);
         routes().forEach((path, handlers) -> {
             String allow = String.join(", ", new TreeSet<>(handlers.keySet()));
             for (String method : METHODS) {

@@ -150,9 +150,13 @@ public final class Answers {
                 }
                 continue;
             }
+            boolean empty = item.getExtensionByUrl(EMPTY_LIST) != null;
+            if (field.type().isList() && !empty && item.getAnswer().isEmpty() && item.getItem().isEmpty()) {
+                continue; // asked, not answered: unknown (an empty list is stated with the extension)
+            }
             if (field.type() == FieldType.OBJECT_LIST) {
                 ArrayNode list = parent(into, field.path()).withArray(leaf(field.path()));
-                if (item.getExtensionByUrl(EMPTY_LIST) == null) {
+                if (!empty) {
                     ObjectNode element = list.addObject();
                     read(field.items().orElseThrow(), item.getItem(), element, where);
                 }

@@ -80,6 +80,14 @@ public final class Questions {
             group(groups, questionnaire, listField, reading.uses().getOrDefault(listField.contractPath(), use))
                     .addItem(item(field, use.withoutRequired()));
         }
+        // A group holds questions (que-1): a list the criteria only count is asked element by element in full.
+        groups.forEach((path, group) -> {
+            if (group.getItem().stream().allMatch(i -> i.getType() == QuestionnaireItemType.DISPLAY)) {
+                for (Field field : RequestContract.field(path).items().orElseThrow().fields()) {
+                    group.addItem(item(field, new Reading.Use(field.contractPath(), false, List.of(), Optional.empty())));
+                }
+            }
+        });
         return questionnaire;
     }
 

@@ -99,6 +99,11 @@ public final class CaseService implements AutoCloseable {
         return clock;
     }
 
+    /** The policies the service reviews under (the FHIR module's questionnaires are made from them). */
+    public org.pumpauth.policy.PolicyRegistry registry() {
+        return review.registry();
+    }
+
     /** Evaluates a request without storing anything: under its own policy, else the default, else every policy in force. */
     public List<Determination> evaluate(byte[] body) {
         ReviewRequest request = reader.read(body);
