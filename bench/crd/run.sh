@@ -18,7 +18,7 @@ key=$(./pumpauth keys create --data "$work/data" --role submitter --name bench)
 ./pumpauth serve --port "$port" --no-access-log --data "$work/data" --payers examples/payers.yaml \
     --default-policy nia-cg-310 > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 1200); do   # the first serve may build the FHIR module
   grep -q "serving on" "$work/serve.out" 2>/dev/null && break
   sleep 0.5
 done

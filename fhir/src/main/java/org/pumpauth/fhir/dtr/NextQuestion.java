@@ -66,7 +66,8 @@ public final class NextQuestion {
             return next.setStatus(QuestionnaireResponseStatus.INPROGRESS);
         }
         Determination determination = dtr.evaluate(request);
-        if (determination.outcome() != Outcome.INSUFFICIENT_INFORMATION) {
+        // Nothing more to ask (every missing field already asked) is as final as a decided outcome for the form.
+        if (determination.outcome() != Outcome.INSUFFICIENT_INFORMATION || determination.missingInformation().isEmpty()) {
             return next.setStatus(QuestionnaireResponseStatus.COMPLETED);
         }
         List<String> fields = new ArrayList<>();
