@@ -1,12 +1,15 @@
 package org.pumpauth.cli;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pumpauth.policy.UnknownPolicyException;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
+import org.pumpauth.server.ServiceModule;
 import org.pumpauth.server.letters.LetterSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " letters use (YAML, as examples/letters.yaml; default: that example).")
     java.nio.file.Path letters;
 
+    @Option(names = "--payers", paramLabel = "FILE",
+            description = "FHIR: which policy applies to a member, by the Coverage's payer and plan (YAML, as"
+                    + " examples/payers.yaml); a payer not in it falls back to --default-policy.")
+    java.nio.file.Path payers;
+
     @Option(names = "--no-access-log", negatable = false,
             description = "Do not log one line per request (method, path, status, time).")
     boolean noAccessLog;
@@ -63,9 +71,26 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UnknownPolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--default-policy: " + e.getMessage());
         }
+        List<ServiceModule.Mounted> modules = new ArrayList<>();
+        List<ServiceModule> available = ServiceModule.available();
+        if (available.isEmpty() && payers != null) {
+            service.close();
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--payers: the FHIR module is not on the class path (./pumpauth serve adds it)");
+        }
+        try {
+            for (ServiceModule module : available) {
+                modules.add(module.prepare(service, new ServiceModule.Options(Optional.ofNullable(payers),
+                        Optional.ofNullable(defaultPolicy))));
+            }
+        } catch (ServiceModule.InvalidOptionException e) {
+            modules.forEach(ServiceModule.Mounted::close);
+            service.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), e.option() + ": " + e.getMessage());
+        }
         ReviewServer server;
         try {
-            server = ReviewServer.start(service, host, port, !noAccessLog);
+            server = ReviewServer.start(service, host, port, !noAccessLog, modules);
         } catch (RuntimeException e) {
             service.close();
             spec.commandLine().getErr().println("pumpauth: cannot listen on " + host + ":" + port + " ("
@@ -75,11 +100,19 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            modules.forEach(ServiceModule.Mounted::close);
             service.close();
             stopped.countDown();
         }));
         spec.commandLine().getOut().println("pumpauth: serving on http://" + host + ":" + server.port() + "/v1 (data: "
                 + service.database().settings().describe() + ")");
+        if (modules.isEmpty()) {
+            spec.commandLine().getErr().println("pumpauth: FHIR is not mounted (the fhir module's jar is not on the class"
+                    + " path; ./pumpauth serve adds it)");
+        }
+        for (ServiceModule.Mounted module : modules) {
+            spec.commandLine().getOut().println("pumpauth: " + module.describe());
+        }
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -21,9 +21,28 @@ public final class ReviewServer implements AutoCloseable {
 
     /** Starts the API under {@code /v1} and the web workspace at {@code /}, whose case pages list {@code letters}. */
     public static ReviewServer start(ReviewService service, String host, int port, boolean accessLog, LetterIndex letters) {
+        return start(service, host, port, accessLog, letters, java.util.List.of());
+    }
+
+    /**
+     * Starts the API under {@code /v1}, the web workspace at {@code /} and the routes of each mounted
+     * {@link ServiceModule} (the FHIR API's, when its jar is on the class path).
+     */
+    public static ReviewServer start(ReviewService service, String host, int port, boolean accessLog,
+            java.util.List<ServiceModule.Mounted> modules) {
+        return start(service, host, port, accessLog, new StoredLetters(service.database().jdbi()), modules);
+    }
+
+    private static ReviewServer start(ReviewService service, String host, int port, boolean accessLog, LetterIndex letters,
+            java.util.List<ServiceModule.Mounted> modules) {
         Workspace workspace = new Workspace(service.cases(), service.keys(), service.database().jdbi(), service.policyIds(),
                 letters);
-        Javalin app = new HttpApi(service.cases(), service.keys()).create(host, port, accessLog, workspace::addRoutes);
+        Javalin app = new HttpApi(service.cases(), service.keys()).create(host, port, accessLog, config -> {
+            for (ServiceModule.Mounted module : modules) {
+                module.addRoutes(config);
+            }
+            workspace.addRoutes(config);
+        });
         app.start();
         return new ReviewServer(app);
     }

@@ -42,6 +42,10 @@ public final class HttpApi {
             "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/information-request|/decision"
                     + "|/extension|/appeal|/peer-to-peer|/proposals|/notes"
                     + "|/letters(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(pdf|html))?)?)?)");
+    /** The FHIR module's paths (a resource type and an operation; no id) and its CDS Hooks services. */
+    private static final Pattern FHIR_PATH = Pattern.compile("/fhir(/metadata"
+            + "|/(Claim|Subscription|Questionnaire|QuestionnaireResponse)(/\\$[a-z-]{1,40})?)?"
+            + "|/cds-services(/[a-z-]*(order-sign|order-select|order-dispatch|appointment-book|encounter-start)[a-z-]*)?");
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern POLICY_FILTER = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final String NO_SUCH_CASE = "no such case, or not one this key may see";
@@ -166,8 +170,17 @@ public final class HttpApi {
      * placeholder, since a client may put anything in a path, clinical facts included.
      */
     static String loggedPath(String path) {
-        return API_PATH.matcher(path).matches() || org.pumpauth.server.web.Workspace.isWorkspacePath(path) ? path
+        return API_PATH.matcher(path).matches() || org.pumpauth.server.web.Workspace.isWorkspacePath(path)
+                || FHIR_PATH.matcher(path).matches() ? path
                 : "(a path outside the API)";
+    }
+
+    /**
+     * Marks an error answer as complete, so that the server's 404 page does not replace it (the FHIR
+     * module answers its own errors as OperationOutcomes).
+     */
+    public static void answered(Context ctx) {
+        ctx.attribute(PROBLEM, Boolean.TRUE);
     }
 
     private static void problem(Context ctx, Problem problem) {

@@ -15,7 +15,9 @@ class AccessLogTest {
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/notes", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/proposals",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.pdf",
-        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.html"})
+        "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.html",
+        "/fhir/metadata", "/fhir/Claim/$submit", "/fhir/Claim/$inquire", "/fhir/Subscription", "/cds-services",
+        "/cds-services/pumpauth-order-sign"})
     void an_api_path_is_logged_as_it_is(String path) {
         assertThat(HttpApi.loggedPath(path)).isEqualTo(path);
     }
@@ -23,7 +25,8 @@ class AccessLogTest {
     @ParameterizedTest
     @ValueSource(strings = {"/v1/cases/morphine-for-John-Doe", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/diary",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/appeal/John-Doe",
-        "/favicon.ico", "/v1/cases/", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/John-Doe.pdf"})
+        "/favicon.ico", "/v1/cases/", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/John-Doe.pdf",
+        "/fhir/JohnDoe", "/fhir/Patient/John-Doe", "/fhir/Claim/John-Doe", "/cds-services/john-doe"})
     void any_other_path_is_logged_as_a_placeholder(String path) {
         assertThat(HttpApi.loggedPath(path)).isEqualTo("(a path outside the API)");
     }

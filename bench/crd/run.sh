@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# CRD under load, on 127.0.0.1 with wrk: POST /cds-services/order-sign (fhir/examples/crd-order-sign.json,
+# a programmable pump implant, patient and coverage prefetched) at 8 connections, after a warm-up.
+# Usage: bench/crd/run.sh [SECONDS]   (from the repository root; ./pumpauth builds the jars if needed)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+secs="${1:-20}"
+work="$(mktemp -d)"
+port=18182
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+key=$(./pumpauth keys create --data "$work/data" --role submitter --name bench)
+./pumpauth serve --port "$port" --no-access-log --data "$work/data" --payers examples/payers.yaml \
+    --default-policy nia-cg-310 > "$work/serve.out" 2> "$work/serve.err" &
+server=$!
+for _ in $(seq 1 1200); do   # the first serve may build the FHIR module
+  grep -q "serving on" "$work/serve.out" 2>/dev/null && break
+  sleep 0.5
+done
+grep -q "serving on" "$work/serve.out" || { cat "$work/serve.err" >&2; exit 1; }
+export PUMPAUTH_KEY="$key"
+echo "load: $(uptime)"
+wrk -t2 -c8 -d20s -s bench/crd/order-sign.lua "http://127.0.0.1:$port" > /dev/null   # warm-up (JIT)
+echo "== POST /cds-services/order-sign: 8 connections, ${secs}s"
+wrk -t2 -c8 -d"${secs}s" --latency -s bench/crd/order-sign.lua "http://127.0.0.1:$port" \
+    | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
