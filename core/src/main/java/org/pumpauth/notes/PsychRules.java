@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class PsychRules extends NoteRule {
 
-    private static final Pattern NOT_DONE = words("\\b(psych(ological)?|behavioral health) (evaluation|assessment|clearance)\\b[^.]{0,40}?\\b(not yet|not been|has not|hasn't|is pending|pending)\\b[^.]{0,15}\\b(completed|performed|done|been performed)?");
+    private static final Pattern NOT_DONE = words("\\b(psych(ological)?|behavioral health) (evaluation|assessment|clearance)\\b[^.]{0,40}?\\b(not yet|not been|has not|hasn't|is pending|pending)\\b[^.]{0,15}\\b(completed|performed|done|been performed)");
     private static final Pattern DONE = words("\\b(psych(ological)?) (evaluation|assessment|clearance)\\s+(was\\s+|has been\\s+)?(completed|done|performed)\\b(?![^.]{0,20}\\b(not|yet)\\b)");
     private static final Pattern CANDIDATE = words("\\b(is\\s+)?(not\\s+)?(an?\\s+)?(appropriate|suitable|good|acceptable)\\s+candidate\\b");
     private static final Pattern DATE_LINE = words("\\b(date of (evaluation|assessment|service)|evaluation date)\\s*:\\s*");
@@ -32,12 +32,15 @@ final class PsychRules extends NoteRule {
             java.util.Map.entry("drug-dependency", words("\\b(opioid|drug|substance|cannabis|stimulant) (dependence|use disorder)\\b")),
             java.util.Map.entry("unresolved-litigation", words("\\b(pending|unresolved|ongoing) (litigation|lawsuit)\\b")),
             java.util.Map.entry("lacks-social-support", words("\\black(s)? (of )?social support\\b")));
+    /** A first line that names the evaluation only to say it is not done, not there or still to come. */
+    private static final Pattern UNDONE_TITLE = words("\\b(not|no|pending|awaited|ordered|referral|requested|scheduled)\\b");
     private static final Pattern BENEFIT = words("\\b(expected|likely) to benefit\\b");
 
     @Override
     void read(Note note, Facts facts) {
         boolean evaluation = (note.titled("psycholog") || note.titled("behavioral") || note.titled("psychiatric"))
-                && (note.titled("evaluation") || note.titled("assessment") || note.titled("screening") || note.titled("consult"));
+                && (note.titled("evaluation") || note.titled("assessment") || note.titled("screening") || note.titled("consult"))
+                && !UNDONE_TITLE.matcher(note.title).find();
         if (evaluation) {
             facts.set("psychEvaluation.completed", true, note.span(0, note.title.length()));
             each(note, DATE_LINE, (s, m) -> Dates.after(note.text, m.end(), s.end())

@@ -134,6 +134,8 @@ class NoteRulesTest {
     @ParameterizedTest(name = "{1} in: {0}")
     @CsvSource(delimiter = '|', value = {
         "Psychological evaluation ordered; not yet completed.|psychEvaluation.completed|false",
+        "Psychological assessment not yet on file.|psychEvaluation.completed|-",
+        "Psychology referral placed; appointment pending.|psychEvaluation.completed|-",
         "Psychological evaluation completed: appropriate candidate (report on file).|psychEvaluation.appropriateCandidate|true",
         "Psych: negative for depression, anxiety.|psychEvaluation.untreatedPsychCondition|-",
         "PSYCHOLOGICAL EVALUATION\\nDate of evaluation: April 9, 2024\\nEvaluator: Dr. D, Ph.D.|psychEvaluation.date|\"2024-04-09\"",
