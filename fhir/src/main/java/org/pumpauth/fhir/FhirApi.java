@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.pumpauth.fhir.pas.PasOperations;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.ServiceException;
@@ -27,7 +28,7 @@ final class FhirApi implements AutoCloseable {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final ReviewService service;
-    private final Payers payers;
+    private final PasOperations pas;
 
     /** A FHIR handler: answers a resource, or throws {@link FhirException}. */
     interface Handler {
@@ -36,13 +37,17 @@ final class FhirApi implements AutoCloseable {
 
     FhirApi(ReviewService service, Payers payers) {
         this.service = service;
-        this.payers = payers;
+        this.pas = new PasOperations(service.cases(), payers, java.time.Duration.ofMillis(
+                Long.getLong("pumpauth.fhir.notificationPollMillis", 500)));
     }
 
     /** The routes, path by path: a known path asked with another method is a 405; an unknown one a 404. */
     Map<String, Map<String, Handler>> routes() {
         Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
         routes.put(BASE + "/metadata", Map.of("GET", ctx -> respond(ctx, 200, Capability.statement())));
+        routes.put(BASE + "/Claim/$submit", Map.of("POST", ctx -> respond(ctx, 200, pas.submit(caller(ctx), body(ctx)))));
+        routes.put(BASE + "/Claim/$inquire", Map.of("POST", ctx -> respond(ctx, 200, pas.inquire(caller(ctx), body(ctx)))));
+        routes.put(BASE + "/Subscription", Map.of("POST", ctx -> respond(ctx, 201, pas.subscribe(caller(ctx), body(ctx)))));
         return routes;
     }
 
@@ -64,6 +69,16 @@ final class FhirApi implements AutoCloseable {
                     new FhirException(404, IssueType.NOTFOUND, "", "no such FHIR interaction here; GET " + BASE
                             + "/metadata lists what is supported")));
         }
+    }
+
+    /** The request body, which must be FHIR JSON. */
+    static byte[] body(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!media.equals(Fhir.MEDIA_TYPE) && !media.equals("application/json")) {
+            throw new FhirException(415, IssueType.NOTSUPPORTED, "", "send the body as " + Fhir.MEDIA_TYPE);
+        }
+        return ctx.bodyAsBytes();
     }
 
     /** The caller of a bearer key, as on {@code /v1}; else a 401 outcome. */
@@ -120,5 +135,6 @@ final class FhirApi implements AutoCloseable {
 
     @Override
     public void close() {
+        pas.close();
     }
 }
