@@ -95,6 +95,17 @@ class PasTest {
     }
 
     @Test
+    void the_readme_example_bundle_is_certified_and_inquired() throws IOException {
+        String body = java.nio.file.Files.readString(Path.of("examples", "pas-trial-chronic-pain.json"));
+        String key = fhir.service.keys().create(Role.SUBMITTER, "readme-ehr");
+        ClaimResponse submitted = claimResponse(fhir.post(SUBMIT, key, body));
+        assertThat(reviewAction(submitted)).isEqualTo("A1");
+        ClaimResponse inquired = claimResponse(fhir.post(INQUIRE, key, body));
+        assertThat(inquired.getPreAuthRef()).isEqualTo(submitted.getPreAuthRef());
+        assertThat(reviewAction(inquired)).isEqualTo("A1");
+    }
+
+    @Test
     void the_same_claim_sent_again_is_the_same_case() {
         String body = PasFixtures.json(PasFixtures.pump("nia-trial-spasticity.json", "RETRY-1"));
         ClaimResponse first = claimResponse(fhir.post(SUBMIT, ehr, body));

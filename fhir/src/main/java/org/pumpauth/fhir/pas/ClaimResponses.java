@@ -114,7 +114,12 @@ public final class ClaimResponses {
             boolean party = resource instanceof Patient || resource instanceof Organization || resource instanceof Practitioner
                     || resource instanceof PractitionerRole;
             if (party && entry.hasFullUrl() && added.add(resource)) {
-                bundle.addEntry().setFullUrl(entry.getFullUrl()).setResource(resource.copy());
+                // Without the sender's narrative: the response stays small, and its XHTML is not written again.
+                Resource copy = resource.copy();
+                if (copy instanceof org.hl7.fhir.r4.model.DomainResource) {
+                    ((org.hl7.fhir.r4.model.DomainResource) copy).setText(null);
+                }
+                bundle.addEntry().setFullUrl(entry.getFullUrl()).setResource(copy);
             }
         }
         return bundle;

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * PAS notifications (R4 Subscriptions Backport, rest-hook): a key's {@code Subscription}s, and the pended
  * cases that key submitted through {@code Claim/$submit}, watched until decided (through {@code /v1},
  * the workspace, or more information); then a notification Bundle is POSTed to each subscription's
- * endpoint. Held in memory: a restart forgets subscriptions and watched cases (their clients inquire).
+ * endpoint. Only cases submitted while their key has a subscription are watched. Held in memory: a
+ * restart forgets subscriptions and watched cases (their clients inquire).
  */
 public final class Subscriptions implements AutoCloseable {
     public static final String TOPIC = "http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic";
@@ -85,9 +86,10 @@ public final class Subscriptions implements AutoCloseable {
         return subscription;
     }
 
-    /** Watches a pended case until it is decided. */
+    /** Watches a pended case until it is decided, if its submitter has a subscription (else no one is told). */
     public void watch(ReviewCase reviewCase, Caller caller, PasBundle pas) {
-        if (!reviewCase.status().isFinal()) {
+        boolean subscribed = subscriptions.values().stream().anyMatch(a -> a.owner().equals(caller.name()));
+        if (subscribed && !reviewCase.status().isFinal()) {
             watched.put(reviewCase.id(), new Watched(caller, pas));
         }
     }
