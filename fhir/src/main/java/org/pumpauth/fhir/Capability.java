@@ -30,6 +30,11 @@ final class Capability {
         rest.getSecurity().setDescription("Every interaction except GET /fhir/metadata needs an API key of the service,"
                 + " sent as Authorization: Bearer KEY (pumpauth keys create).");
         org.pumpauth.fhir.dtr.Dtr.capabilities(rest);
+        // PAS 2.x: the operations on Claim, and the rest-hook Subscriptions its notifications use.
+        CapabilityStatement.CapabilityStatementRestResourceComponent claim = rest.addResource().setType("Claim");
+        claim.addOperation().setName("submit").setDefinition("http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-submit");
+        claim.addOperation().setName("inquire").setDefinition("http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-inquiry");
+        rest.addResource().setType("Subscription").addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         return statement;
     }
 }

@@ -13,6 +13,7 @@ import org.pumpauth.fhir.crd.CdsRoutes;
 import org.pumpauth.fhir.crd.Crd;
 import org.pumpauth.fhir.dtr.Dtr;
 import org.pumpauth.fhir.dtr.NextQuestion;
+import org.pumpauth.fhir.pas.PasOperations;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.ServiceException;
@@ -33,6 +34,7 @@ final class FhirApi implements AutoCloseable {
     private final ReviewService service;
     private final Payers payers;
     private final Dtr dtr;
+    private final PasOperations pas;
 
     /** A FHIR handler: answers a resource, or throws {@link FhirException}. */
     interface Handler {
@@ -43,6 +45,8 @@ final class FhirApi implements AutoCloseable {
         this.service = service;
         this.payers = payers;
         this.dtr = new Dtr(service.cases().policies(), payers, service.cases().clock());
+        this.pas = new PasOperations(service.cases(), payers, java.time.Duration.ofMillis(
+                Long.getLong("pumpauth.fhir.notificationPollMillis", 500)));
     }
 
     /** The routes, path by path: a known path asked with another method is a 405; an unknown one a 404. */
@@ -62,6 +66,9 @@ final class FhirApi implements AutoCloseable {
             caller(ctx);
             respond(ctx, 200, dtr.read(ctx.pathParam("id")));
         }));
+        routes.put(BASE + "/Claim/$submit", Map.of("POST", ctx -> respond(ctx, 200, pas.submit(caller(ctx), body(ctx)))));
+        routes.put(BASE + "/Claim/$inquire", Map.of("POST", ctx -> respond(ctx, 200, pas.inquire(caller(ctx), body(ctx)))));
+        routes.put(BASE + "/Subscription", Map.of("POST", ctx -> respond(ctx, 201, pas.subscribe(caller(ctx), body(ctx)))));
         return routes;
     }
 
@@ -84,6 +91,16 @@ final class FhirApi implements AutoCloseable {
                     new FhirException(404, IssueType.NOTFOUND, "", "no such FHIR interaction here; GET " + BASE
                             + "/metadata lists what is supported")));
         }
+    }
+
+    /** The request body, which must be FHIR JSON. */
+    static byte[] body(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!media.equals(Fhir.MEDIA_TYPE) && !media.equals("application/json")) {
+            throw new FhirException(415, IssueType.NOTSUPPORTED, "", "send the body as " + Fhir.MEDIA_TYPE);
+        }
+        return ctx.bodyAsBytes();
     }
 
     /** The caller of a bearer key, as on {@code /v1}; else a 401 outcome. */
@@ -140,5 +157,6 @@ final class FhirApi implements AutoCloseable {
 
     @Override
     public void close() {
+        pas.close();
     }
 }

@@ -59,8 +59,12 @@ final class FhirServer implements AutoCloseable {
     }
 
     Response post(String path, String key, String body) {
+        return post(path, key, body, Fhir.MEDIA_TYPE);
+    }
+
+    Response post(String path, String key, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", Fhir.MEDIA_TYPE).POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

@@ -179,6 +179,11 @@ public final class CaseService implements AutoCloseable {
         return new Submission(jdbi.withHandle(h -> CaseStore.load(h, existing)), false);
     }
 
+    /** The case the caller submitted with {@code requestId} (as the FHIR API's {@code Claim/$inquire} finds it). */
+    public Optional<ReviewCase> findByRequest(Caller caller, String requestId) {
+        return jdbi.withHandle(h -> CaseStore.findByRequest(h, caller.name(), requestId).map(row -> CaseStore.load(h, row)));
+    }
+
     /** The case, if the caller may see it. */
     public ReviewCase get(Caller caller, String id) {
         return jdbi.withHandle(h -> CaseStore.load(h, visible(caller, CaseStore.find(h, id, false), id)));
