@@ -2,21 +2,17 @@ package org.pumpauth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on the same embedded database: a revoked key is refused from its next request, without a restart.
  */
 class KeysIT {
-    private static final Path ROOT = Path.of(System.getProperty("pumpauth.root", "..")).toAbsolutePath().normalize();
-    private static final Path JAR = ROOT.resolve("cli/target/pumpauth.jar");
-    private static final Pattern SERVING = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/v1");
+    private static final Path ROOT = PackagedJar.ROOT;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -36,9 +30,7 @@ class KeysIT {
     private record Run(int status, String out, String err) {}
 
     private Run pumpauth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = PackagedJar.command(List.of(args));
         command.addAll(List.of("--data", dir.resolve("data").toString()));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
@@ -67,11 +59,9 @@ class KeysIT {
     void a_key_revoked_while_the_server_runs_is_refused_from_its_next_request_and_list_never_shows_a_key() throws Exception {
         String clinic = pumpauth("keys", "create", "--role", "submitter", "--name", "clinic-a").out().trim();
         String nurse = pumpauth("keys", "create", "--role", "nurse", "--name", "nurse-kim").out().trim();
-        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString(),
-                "serve", "--port", "0", "--no-access-log", "--data", dir.resolve("data").toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            int port = port(server);
+        try (PackagedJar.Server server = PackagedJar.Server.start(List.of("--no-access-log", "--data",
+                dir.resolve("data").toString()), Map.of(), ProcessBuilder.Redirect.DISCARD)) {
+            int port = server.port();
             assertThat(status(port, clinic)).isEqualTo(200);
 
             Run revoke = pumpauth("keys", "revoke", "clinic-a");
@@ -80,9 +70,6 @@ class KeysIT {
             assertThat(revoke.out()).startsWith("key clinic-a revoked at ");
             assertThat(status(port, clinic)).as("the revoked key, on the running server").isEqualTo(401);
             assertThat(status(port, nurse)).as("another key").isEqualTo(200);
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
         }
 
         Run again = pumpauth("keys", "revoke", "clinic-a");
@@ -110,23 +97,5 @@ class KeysIT {
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("NAME: no key is named clinic-b; 'pumpauth keys list' shows the names");
-    }
-
-    private static int port(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = SERVING.matcher(line);
-                    if (m.find()) {
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            throw new IllegalStateException("the server ended without saying where it listens");
-        });
-        return port.get(60, TimeUnit.SECONDS);
     }
 }

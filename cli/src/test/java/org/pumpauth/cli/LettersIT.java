@@ -2,9 +2,7 @@ package org.pumpauth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,9 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process wrote a denied case to; and {@code serve --letters FILE}.
  */
 class LettersIT {
-    private static final Path ROOT = Path.of(System.getProperty("pumpauth.root", "..")).toAbsolutePath().normalize();
-    private static final Path JAR = ROOT.resolve("cli/target/pumpauth.jar");
-    private static final Pattern SERVING = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/v1");
+    private static final Path ROOT = PackagedJar.ROOT;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -37,9 +33,7 @@ class LettersIT {
     private record Run(int status, String out, String err) {}
 
     private Run pumpauth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = PackagedJar.command(List.of(args));
         command.addAll(List.of("--data", dir.resolve("data").toString()));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
@@ -72,12 +66,10 @@ class LettersIT {
         Path settings = dir.resolve("plan.yaml");
         Files.writeString(settings, Files.readString(ROOT.resolve("examples/letters.yaml"))
                 .replace("Example Health Plan", "Piedmont Community Health"));
-        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString(),
-                "serve", "--port", "0", "--no-access-log", "--letters", settings.toString(), "--data",
-                dir.resolve("data").toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String caseId;
-        try {
-            int port = port(server);
+        try (PackagedJar.Server server = PackagedJar.Server.start(List.of("--no-access-log", "--letters",
+                settings.toString(), "--data", dir.resolve("data").toString()), Map.of(), ProcessBuilder.Redirect.DISCARD)) {
+            int port = server.port();
             String request = Files.readString(ROOT.resolve("examples/nia-implant-pain-non-opioid-trial.json"));
             HttpResponse<String> submitted = post(port, "/cases", clinic, request);
             assertThat(submitted.statusCode()).isEqualTo(201);
@@ -86,9 +78,6 @@ class LettersIT {
             caseId = id.group(1);
             assertThat(post(port, "/cases/" + caseId + "/decision", doctor,
                     "{\"decision\": \"deny\", \"rationale\": \"no intraspinal opioid trial\"}").statusCode()).isEqualTo(200);
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
         }
 
         Run run = pumpauth("letters", caseId, "--out", dir.resolve("letters").toString());
@@ -115,23 +104,5 @@ class LettersIT {
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--letters: " + settings + ": plan.memberServices: is required: a non-empty text");
-    }
-
-    private static int port(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = SERVING.matcher(line);
-                    if (m.find()) {
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            throw new IllegalStateException("the server ended without saying where it listens");
-        });
-        return port.get(60, TimeUnit.SECONDS);
     }
 }

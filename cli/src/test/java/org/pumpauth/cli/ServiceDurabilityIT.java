@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,12 +17,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pumpauth.cli.PackagedJar.Server;
 
 /**
  * A case answered with 201 survives kill -9 of the server: the packaged jar runs as a separate
@@ -33,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * same data, and the case is read back; on the embedded database and on PostgreSQL.
  */
 class ServiceDurabilityIT {
-    private static final Path ROOT = Path.of(System.getProperty("pumpauth.root", "..")).toAbsolutePath().normalize();
-    private static final Path JAR = ROOT.resolve("cli/target/pumpauth.jar");
-    private static final Pattern SERVING = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/v1");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -54,7 +46,7 @@ class ServiceDurabilityIT {
     void a_created_case_survives_kill_9_on_the_embedded_database() throws Exception {
         List<String> data = List.of("--data", dir.resolve("data").toString());
         Path log = dir.resolve("server.log");
-        Server first = Server.start(data, Map.of(), log);
+        Server first = Server.start(data, Map.of(), ProcessBuilder.Redirect.to(log.toFile()));
         // A key made while the server runs (the embedded database is shared through H2's AUTO_SERVER).
         String key = run(withArgs(List.of("keys", "create", "--role", "submitter", "--name", "clinic"), data), Map.of()).trim();
 
@@ -64,11 +56,11 @@ class ServiceDurabilityIT {
         assertThat(logged).contains("POST /v1/cases 201").doesNotContain("DUR-").doesNotContain("morphine")
                 .doesNotContain("requestId").doesNotContain(key);
 
-        Server second = Server.start(data, Map.of());
+        Server second = Server.start(withArgs(List.of("--no-access-log"), data), Map.of(), ProcessBuilder.Redirect.DISCARD);
         try {
             assertReadBack(second, key, caseId);
         } finally {
-            second.process.destroyForcibly().waitFor();
+            second.kill();
         }
         assertThat(run(withArgs(List.of("audit", "verify"), data), Map.of())).startsWith("61 entries and 20 letters, intact"); // the key created; 20 cases of three entries (one a letter)
     }
@@ -82,15 +74,15 @@ class ServiceDurabilityIT {
             List<String> db = List.of("--db", "jdbc:postgresql://localhost:" + pg.getPort() + "/durability");
             Map<String, String> env = Map.of("PUMPAUTH_DB_USER", "postgres", "PUMPAUTH_DB_PASSWORD", "postgres");
             String key = run(withArgs(List.of("keys", "create", "--role", "submitter", "--name", "clinic"), db), env).trim();
-            Server first = Server.start(db, env);
+            Server first = Server.start(withArgs(List.of("--no-access-log"), db), env, ProcessBuilder.Redirect.DISCARD);
 
             String caseId = submitThenKill(first, key, 20);
 
-            Server second = Server.start(db, env);
+            Server second = Server.start(withArgs(List.of("--no-access-log"), db), env, ProcessBuilder.Redirect.DISCARD);
             try {
                 assertReadBack(second, key, caseId);
             } finally {
-                second.process.destroyForcibly().waitFor();
+                second.kill();
             }
             assertThat(run(withArgs(List.of("audit", "verify"), db), env)).startsWith("61 entries and 20 letters, intact"); // the key created; 20 cases of three entries (one a letter)
         }
@@ -107,7 +99,7 @@ class ServiceDurabilityIT {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             caseId = JSON.readTree(r.body()).path("id").asText();
         }
-        server.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        server.kill();
         return caseId;
     }
 
@@ -130,16 +122,9 @@ class ServiceDurabilityIT {
         return all;
     }
 
-    private static List<String> java(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                JAR.toString()));
-        command.addAll(args);
-        return command;
-    }
-
     /** Runs a command to its end; returns its standard output, failing on a non-zero exit. */
     private String run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(java(args)).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.command(args)).directory(dir.toFile())
                 .redirectError(dir.resolve("err-" + System.nanoTime() + ".txt").toFile());
         builder.environment().putAll(env);
         Process p = builder.start();
@@ -147,46 +132,5 @@ class ServiceDurabilityIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         return out;
-    }
-
-    /** A server process and the port it said it listens on. */
-    private record Server(Process process, int port) {
-        static Server start(List<String> dbArgs, Map<String, String> env) throws Exception {
-            return start(dbArgs, env, null);
-        }
-
-        /** With {@code log}: the access log on, standard error written to that file. */
-        static Server start(List<String> dbArgs, Map<String, String> env, Path log) throws Exception {
-            List<String> args = withArgs(log == null ? List.of("serve", "--port", "0", "--no-access-log")
-                    : List.of("serve", "--port", "0"), dbArgs);
-            ProcessBuilder builder = new ProcessBuilder(java(args)).redirectError(log == null
-                    ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
-            builder.environment().putAll(env);
-            Process p = builder.start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-                try {
-                    for (String line = out.readLine(); line != null; line = out.readLine()) {
-                        Matcher m = SERVING.matcher(line);
-                        if (m.find()) {
-                            return Integer.parseInt(m.group(1));
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                throw new IllegalStateException("the server ended without saying where it listens");
-            });
-            try {
-                return new Server(p, port.get(60, TimeUnit.SECONDS));
-            } catch (Exception e) {
-                p.destroyForcibly();
-                throw e;
-            }
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
     }
 }

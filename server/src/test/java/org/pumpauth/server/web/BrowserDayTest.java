@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,14 +19,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Role;
 import org.pumpauth.server.testing.Client;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.TestDatabase;
 
 /**
  * The day of the three users in a real browser (Debian's chromium and chromium-driver, headless): the
@@ -42,6 +39,7 @@ import org.pumpauth.server.testing.TestDatabase;
 class BrowserDayTest {
     private static final String MARKUP = Chromium.MARKUP;
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-03-05T12:00:00Z"));
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static Chromium browser;
@@ -49,20 +47,17 @@ class BrowserDayTest {
 
     @BeforeAll
     static void start() throws IOException {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
-        browser = Chromium.startOrSkip("http://127.0.0.1:" + server.port());
+        workspace = RunningWorkspace.onH2(CLOCK);
+        service = workspace.service;
+        server = workspace.server;
+        browser = workspace.chromium();
         driver = browser.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-            service.close();
+        if (workspace != null) {
+            workspace.close();
         }
     }
 

@@ -5,26 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Role;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.testing.Client;
 import org.pumpauth.server.testing.MutableClock;
-import org.pumpauth.server.testing.TestDatabase;
 
 /** The admin's keys page over HTTP on H2: who may see it, listing, creating (shown once) and revoking with a confirmation. */
 class KeysAdminTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-04-01T12:00:00Z"));
     private static final String MARKUP = "<script>alert(1)</script><b>bold</b>\"'&";
     private static final Pattern NEW_KEY = Pattern.compile("id=\"new-key\" type=\"text\" readonly size=\"60\" value=\"(pa_[A-Za-z0-9_-]+)\"");
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static String admin;
@@ -32,22 +30,20 @@ class KeysAdminTest {
 
     @BeforeAll
     static void start() {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
+        workspace = RunningWorkspace.onH2(CLOCK);
+        service = workspace.service;
+        server = workspace.server;
         admin = service.keys().create(Role.ADMIN, "admin-a");
         nurse = service.keys().create(Role.NURSE, "nurse-n");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        service.close();
+        workspace.close();
     }
 
     private static Browserless signedIn(String key) {
-        Browserless b = new Browserless(server.port());
-        assertThat(b.signIn(key).statusCode()).isEqualTo(303);
-        return b;
+        return workspace.signedIn(key);
     }
 
     private static int apiStatus(String key) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,14 +15,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Role;
 import org.pumpauth.server.testing.Client;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.TestDatabase;
 
 /**
  * The admin's keys page and the request check in Debian's chromium, headless: an admin creates a key (its
@@ -34,6 +31,7 @@ import org.pumpauth.server.testing.TestDatabase;
 class KeysAndCheckBrowserTest {
     private static final String MARKUP = Chromium.MARKUP;
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-04-01T12:00:00Z"));
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static Chromium browser;
@@ -41,20 +39,17 @@ class KeysAndCheckBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
-        browser = Chromium.startOrSkip("http://127.0.0.1:" + server.port());
+        workspace = RunningWorkspace.onH2(CLOCK);
+        service = workspace.service;
+        server = workspace.server;
+        browser = workspace.chromium();
         driver = browser.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-            service.close();
+        if (workspace != null) {
+            workspace.close();
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Caller;
@@ -23,7 +21,6 @@ import org.pumpauth.server.access.Role;
 import org.pumpauth.server.cases.ReviewCase;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.TestDatabase;
 
 /**
  * The policies pages in a real browser, by keyboard alone: a physician follows the policy on a case page
@@ -33,6 +30,7 @@ import org.pumpauth.server.testing.TestDatabase;
  * except in CI.
  */
 class PolicyPagesBrowserTest {
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static Chromium browser;
@@ -40,21 +38,17 @@ class PolicyPagesBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"),
-                new MutableClock(Instant.parse("2024-03-05T12:00:00Z")));
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
-        browser = Chromium.startOrSkip("http://127.0.0.1:" + server.port());
+        workspace = RunningWorkspace.onH2(new MutableClock(Instant.parse("2024-03-05T12:00:00Z")));
+        service = workspace.service;
+        server = workspace.server;
+        browser = workspace.chromium();
         driver = browser.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-            service.close();
+        if (workspace != null) {
+            workspace.close();
         }
     }
 

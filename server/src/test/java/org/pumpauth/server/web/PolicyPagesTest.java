@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Caller;
@@ -20,33 +19,30 @@ import org.pumpauth.server.access.Role;
 import org.pumpauth.server.cases.ReviewCase;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.TestDatabase;
 
 /** The policies pages over HTTP: the list, a version's criteria beside their passages, and the diff of two versions. */
 class PolicyPagesTest {
     private static final String MARKUP = "<script>alert(1)</script><b>bold</b>\"'&";
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static String nurse;
 
     @BeforeAll
     static void start() {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"),
-                new MutableClock(Instant.parse("2024-04-01T12:00:00Z")));
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
+        workspace = RunningWorkspace.onH2(new MutableClock(Instant.parse("2024-04-01T12:00:00Z")));
+        service = workspace.service;
+        server = workspace.server;
         nurse = service.keys().create(Role.NURSE, "nurse-n");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        service.close();
+        workspace.close();
     }
 
     private static Browserless signedIn(String key) {
-        Browserless b = new Browserless(server.port());
-        assertThat(b.signIn(key).statusCode()).isEqualTo(303);
-        return b;
+        return workspace.signedIn(key);
     }
 
     @Test

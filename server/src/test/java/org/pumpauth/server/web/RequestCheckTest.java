@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Role;
@@ -20,13 +19,13 @@ import org.pumpauth.server.cases.CaseQuery;
 import org.pumpauth.server.testing.Client;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.TestDatabase;
 
 /** Checking a request before it is sent (/check) over HTTP on H2: pasted or uploaded, invalid ones answered as the API answers. */
 class RequestCheckTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-04-01T12:00:00Z"));
     private static final String MARKUP = "<script>alert(1)</script><b>bold</b>\"'&";
     private static final String BOUNDARY = "----pumpauth-test-boundary";
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static String clinic;
@@ -34,22 +33,20 @@ class RequestCheckTest {
 
     @BeforeAll
     static void start() {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
+        workspace = RunningWorkspace.onH2(CLOCK);
+        service = workspace.service;
+        server = workspace.server;
         clinic = service.keys().create(Role.SUBMITTER, "clinic-a");
         nurse = service.keys().create(Role.NURSE, "nurse-n");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        service.close();
+        workspace.close();
     }
 
     private static Browserless signedIn(String key) {
-        Browserless b = new Browserless(server.port());
-        assertThat(b.signIn(key).statusCode()).isEqualTo(303);
-        return b;
+        return workspace.signedIn(key);
     }
 
     /** Posts the check form as a browser does: multipart, with the text area and (when given) a file. */

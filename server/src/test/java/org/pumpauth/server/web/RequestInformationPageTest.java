@@ -8,11 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Caller;
@@ -23,7 +21,6 @@ import org.pumpauth.server.letters.Letter;
 import org.pumpauth.server.letters.LetterKind;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.TestDatabase;
 
 /**
  * Over HTTP on H2: a reviewer requests information with a note from the case page (the provider then
@@ -34,6 +31,7 @@ class RequestInformationPageTest {
     private static final String MARKUP = Chromium.MARKUP;
     private static final String ESCAPED = "&lt;script&gt;window.injected=1&lt;/script&gt;";
     private static final Caller NURSE = new Caller("nurse-r", Role.NURSE);
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static String nurse;
@@ -44,8 +42,9 @@ class RequestInformationPageTest {
 
     @BeforeAll
     static void start() {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
+        workspace = RunningWorkspace.onH2(CLOCK);
+        service = workspace.service;
+        server = workspace.server;
         nurse = service.keys().create(Role.NURSE, "nurse-r");
         clinic = service.keys().create(Role.SUBMITTER, "clinic-r");
         otherClinic = service.keys().create(Role.SUBMITTER, "clinic-s");
@@ -54,14 +53,11 @@ class RequestInformationPageTest {
 
     @AfterAll
     static void stop() {
-        server.close();
-        service.close();
+        workspace.close();
     }
 
     private static Browserless signedIn(String key) {
-        Browserless b = new Browserless(server.port());
-        assertThat(b.signIn(key).statusCode()).isEqualTo(303);
-        return b;
+        return workspace.signedIn(key);
     }
 
     private static ReviewCase submit(String request) {

@@ -6,11 +6,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.access.Caller;
@@ -18,12 +16,12 @@ import org.pumpauth.server.access.Role;
 import org.pumpauth.server.cases.ReviewCase;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.TestDatabase;
 
 /** The web workspace over HTTP on H2: sign-in and sessions, CSRF, headers, the queue, the case page and its actions. */
 class WorkspaceTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-04-01T12:00:00Z"));
     private static final String MARKUP = "<script>alert(1)</script><b>bold</b>\"'&";
+    private static RunningWorkspace workspace;
     private static ReviewService service;
     private static ReviewServer server;
     private static String nurse;
@@ -33,8 +31,9 @@ class WorkspaceTest {
 
     @BeforeAll
     static void start() {
-        service = ReviewService.open(TestDatabase.H2.fresh(), PolicyRegistry.builtIn(), Optional.of("nia-cg-310"), CLOCK);
-        server = ReviewServer.start(service, "127.0.0.1", 0, false);
+        workspace = RunningWorkspace.onH2(CLOCK);
+        service = workspace.service;
+        server = workspace.server;
         nurse = service.keys().create(Role.NURSE, "nurse-n");
         physician = service.keys().create(Role.PHYSICIAN, "dr-p");
         clinic = service.keys().create(Role.SUBMITTER, "clinic-a");
@@ -42,8 +41,7 @@ class WorkspaceTest {
 
     @AfterAll
     static void stop() {
-        server.close();
-        service.close();
+        workspace.close();
     }
 
     private static Browserless browser() {
@@ -51,9 +49,7 @@ class WorkspaceTest {
     }
 
     private static Browserless signedIn(String key) {
-        Browserless b = browser();
-        assertThat(b.signIn(key).statusCode()).isEqualTo(303);
-        return b;
+        return workspace.signedIn(key);
     }
 
     private static ReviewCase submit(String request) {
