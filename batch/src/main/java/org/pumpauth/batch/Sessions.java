@@ -23,6 +23,10 @@ final class Sessions {
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         conf.setIfMissing("spark.sql.files.maxPartitionBytes", String.valueOf(64L << 20));
         conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
+        // A write split by a column (evaluate's determinations and rejects) keeps a file open per value instead of
+        // sorting the task's rows by it first: the sort held a task's determinations (their JSON) in memory.
+        conf.setIfMissing("spark.sql.optimizer.plannedWrite.enabled", "false");
+        conf.setIfMissing("spark.sql.maxConcurrentOutputFileWriters", "4");
         if (onThisMachine(chosen)) {
             // No network beyond this machine: the driver answers executors on the loopback address.
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
