@@ -47,6 +47,12 @@ final class Evaluation implements FlatMapFunction<Row, Row> {
             .add("errors", DataTypes.createArrayType(DataTypes.StringType, false), true)
             .add("line", DataTypes.StringType, true);
 
+    /**
+     * One reader for every line (it is thread-safe): a reader made per line would make its JSON factory, and
+     * learn every field name of the contract again, for each request.
+     */
+    private static final RequestReader READER = new RequestReader();
+
     private final List<String> policies;
     private final LocalDate today;
 
@@ -71,7 +77,7 @@ final class Evaluation implements FlatMapFunction<Row, Row> {
         Review review = Engines.review();
         ReviewRequest request;
         try {
-            request = new RequestReader().read(line);
+            request = READER.read(line);
         } catch (InvalidRequestException e) {
             return List.of(reject(file, null, e.problems().stream().map(Object::toString).collect(Collectors.toList()),
                     line)).iterator();

@@ -54,16 +54,31 @@ final class Generator {
         return mix;
     }
 
-    /** Writes {@code count} requests, one JSON object a line. */
+    /**
+     * Writes {@code count} requests, one JSON object a line: the text {@link #next(long)} gives, written
+     * from each template's JSON serialized once (its ids and dates filled in for each line), so a million
+     * lines take seconds, not minutes.
+     */
     void write(long count, Writer out) throws IOException {
+        Map<Template, Filled> filled = new java.util.IdentityHashMap<>();
+        StringBuilder line = new StringBuilder(4096);
         for (long n = 1; n <= count; n++) {
-            out.write(JSON.writeValueAsString(next(n)));
-            out.write('\n');
+            Template template = pick();
+            Filled shape = filled.computeIfAbsent(template, Filled::new);
+            int days = random.nextInt(365);
+            int member = shape.hasMember ? random.nextInt(10_000_000) : 0;
+            line.setLength(0);
+            shape.append(line, seed, n, days, member);
+            line.append('\n');
+            out.append(line);
         }
     }
 
     ObjectNode next(long n) {
-        Template template = pick();
+        return next(n, pick());
+    }
+
+    private ObjectNode next(long n, Template template) {
         ObjectNode request = template.request().deepCopy();
         request.put("requestId", "GEN-" + seed + "-" + n);
         request.put("policy", template.policy());
@@ -78,6 +93,114 @@ final class Generator {
             ((ObjectNode) member).put("id", String.format("M-%07d", random.nextInt(10_000_000)));
         }
         return request;
+    }
+
+    /**
+     * A template's request as JSON text with holes: its request id, its member id and each date
+     * {@link #shiftDates} moves. Built as {@link #next(long)} builds a request, with markers where those
+     * values go, serialized once.
+     */
+    private static final class Filled {
+        private static final String MARK = "@@pumpauth-generate:";
+        private final List<String> texts = new ArrayList<>();
+        /** Per hole between texts: -1 request id, -2 member id, else an index into dates. */
+        private final List<Integer> holes = new ArrayList<>();
+        private final List<LocalDate> dates = new ArrayList<>();
+        /** Each date's text after its first ten characters (a time and offset), escaped as JSON. */
+        private final List<String> rests = new ArrayList<>();
+        final boolean hasMember;
+
+        Filled(Template template) {
+            ObjectNode request = template.request().deepCopy();
+            request.put("requestId", MARK + "r@@");
+            request.put("policy", template.policy());
+            if (!request.has("serviceDate") && !request.has("receivedAt")) {
+                request.put("serviceDate", CaseRunner.AS_OF.toString());
+            }
+            mark(request);
+            JsonNode member = request.get("member");
+            hasMember = member instanceof ObjectNode;
+            if (hasMember) {
+                ((ObjectNode) member).put("id", MARK + "m@@");
+            }
+            String text;
+            try {
+                text = JSON.writeValueAsString(request);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            java.util.regex.Matcher hole = Pattern.compile(Pattern.quote(MARK) + "(r|m|\\d+)@@").matcher(text);
+            int at = 0;
+            while (hole.find()) {
+                texts.add(text.substring(at, hole.start()));
+                String which = hole.group(1);
+                holes.add(which.equals("r") ? -1 : which.equals("m") ? -2 : Integer.parseInt(which));
+                at = hole.end();
+            }
+            texts.add(text.substring(at));
+        }
+
+        /** Replaces each date {@link #shiftDates} would move by a marker naming it. */
+        private void mark(JsonNode node) {
+            if (node instanceof ObjectNode) {
+                ObjectNode object = (ObjectNode) node;
+                List<String> names = new ArrayList<>();
+                object.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    JsonNode value = object.get(name);
+                    if (value.isTextual()) {
+                        marked(value.textValue()).ifPresent(m -> object.set(name, TextNode.valueOf(m)));
+                    } else {
+                        mark(value);
+                    }
+                }
+            } else if (node instanceof ArrayNode) {
+                ArrayNode array = (ArrayNode) node;
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode value = array.get(i);
+                    if (value.isTextual()) {
+                        int index = i;
+                        marked(value.textValue()).ifPresent(m -> array.set(index, TextNode.valueOf(m)));
+                    } else {
+                        mark(value);
+                    }
+                }
+            }
+        }
+
+        private java.util.Optional<String> marked(String text) {
+            if (shifted(text, 0).isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            dates.add(LocalDate.parse(text.substring(0, 10)));
+            try {
+                String quoted = JSON.writeValueAsString(text.substring(10));
+                rests.add(quoted.substring(1, quoted.length() - 1));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return java.util.Optional.of(MARK + (dates.size() - 1) + "@@");
+        }
+
+        void append(StringBuilder line, long seed, long n, int days, int member) {
+            for (int i = 0; i < holes.size(); i++) {
+                line.append(texts.get(i));
+                int hole = holes.get(i);
+                if (hole == -1) {
+                    line.append("GEN-").append(seed).append('-').append(n);
+                } else if (hole == -2) {
+                    String digits = Integer.toString(member);
+                    line.append("M-");
+                    for (int pad = digits.length(); pad < 7; pad++) {
+                        line.append('0');
+                    }
+                    line.append(digits);
+                } else {
+                    line.append(dates.get(hole).plusDays(days)).append(rests.get(hole));
+                }
+            }
+            line.append(texts.get(texts.size() - 1));
+        }
     }
 
     private Template pick() {

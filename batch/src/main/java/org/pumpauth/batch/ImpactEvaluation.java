@@ -47,6 +47,10 @@ final class ImpactEvaluation implements FlatMapFunction<Row, Row> {
             .add("changedCriteria", DataTypes.createArrayType(DataTypes.StringType, false), true)
             .add("errors", DataTypes.createArrayType(DataTypes.StringType, false), true);
 
+    /** One reader and one engine for every line (both are thread-safe, as the service shares them). */
+    private static final RequestReader READER = new RequestReader();
+    private static final Engine ENGINE = new Engine();
+
     private final String from;
     private final String to;
     private final LocalDate today;
@@ -65,7 +69,7 @@ final class ImpactEvaluation implements FlatMapFunction<Row, Row> {
         }
         ReviewRequest request;
         try {
-            request = new RequestReader().read(line);
+            request = READER.read(line);
         } catch (InvalidRequestException e) {
             return List.of(RowFactory.create(REJECTED, null, null, null, null, null, null,
                     e.problems().stream().map(Object::toString).toArray(String[]::new))).iterator();
@@ -77,10 +81,9 @@ final class ImpactEvaluation implements FlatMapFunction<Row, Row> {
             return List.of(RowFactory.create(OTHER_POLICY, request.requestId(), null, null, null, null, null, null))
                     .iterator();
         }
-        Engine engine = new Engine();
         LocalDate serviceDate = request.serviceDate(today);
-        Determination a = engine.evaluate(request, before, serviceDate);
-        Determination b = engine.evaluate(request, after, serviceDate);
+        Determination a = ENGINE.evaluate(request, before, serviceDate);
+        Determination b = ENGINE.evaluate(request, after, serviceDate);
         return List.of(RowFactory.create(COMPARED, request.requestId(), a.pathway().orElse(NO_PATHWAY),
                 b.pathway().orElse(NO_PATHWAY), a.outcome().name(), b.outcome().name(),
                 changedCriteria(a, b).toArray(String[]::new), null)).iterator();

@@ -29,9 +29,13 @@ import org.apache.spark.sql.SparkSession;
 final class MetricsJob {
     private MetricsJob() {}
 
-    /** The figures of one urgency: counts, and the hours from receipt to decision. */
+    /**
+     * The figures of one urgency: counts, and the hours from receipt to decision. {@code appealsDecided}: the
+     * requests denied, appealed and reconsidered (approved or upheld), the denominator of % approved after appeal.
+     */
     record Figures(String urgency, long received, long decided, long approved, long denied, long approvedAfterAppeal,
-            long approvedAfterExtension, Optional<Double> averageHours, Optional<Double> medianHours) {}
+            long approvedAfterExtension, Optional<Double> averageHours, Optional<Double> medianHours,
+            long appealsDecided) {}
 
     static List<Figures> run(SparkSession spark, CaseStore store, int year) {
         Properties properties = store.properties();
@@ -53,6 +57,8 @@ final class MetricsJob {
         Column approved = col("status").equalTo("approved").and(col("denied_at").isNull());
         Column denied = deniedFirst.or(col("status").equalTo("denied"));
         Column afterAppeal = col("appealed_at").isNotNull().and(col("status").equalTo("approved"));
+        // An appeal still in reconsideration has no outcome yet: it is in neither part of % approved after appeal.
+        Column appealDecided = col("appealed_at").isNotNull().and(col("status").isin("approved", "denied"));
         Column afterExtension = col("extension_days").isNotNull().and(approved);
         Column decidedAt = coalesce(col("denied_at"), col("decided_at"));
         Column hours = when(decided, decidedAt.cast("long").minus(col("received_at").cast("long")).divide(3600.0));
@@ -64,15 +70,16 @@ final class MetricsJob {
                         sum(when(afterAppeal, 1).otherwise(0)),
                         sum(when(afterExtension, 1).otherwise(0)),
                         avg(col("hours")),
-                        expr("percentile(hours, 0.5)").as("median"))
+                        expr("percentile(hours, 0.5)").as("median"),
+                        sum(when(appealDecided, 1).otherwise(0)))
                 .collectAsList();
         List<Figures> figures = new ArrayList<>();
         for (String urgency : List.of("standard", "expedited")) {
             Optional<Row> row = rows.stream().filter(r -> urgency.equals(r.getString(0))).findFirst();
             figures.add(row.map(r -> new Figures(urgency, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
                             r.getLong(5), r.getLong(6), Optional.ofNullable(r.isNullAt(7) ? null : r.getDouble(7)),
-                            Optional.ofNullable(r.isNullAt(8) ? null : r.getDouble(8))))
-                    .orElse(new Figures(urgency, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty())));
+                            Optional.ofNullable(r.isNullAt(8) ? null : r.getDouble(8)), r.getLong(9)))
+                    .orElse(new Figures(urgency, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), 0)));
         }
         return figures;
     }

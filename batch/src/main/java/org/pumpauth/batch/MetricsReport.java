@@ -47,7 +47,8 @@ final class MetricsReport {
         m.add(ratio(f, "approved", "approved at their first decision", f.approved(), decided, f.decided()));
         m.add(ratio(f, "denied", "denied at their first decision", f.denied(), decided, f.decided()));
         m.add(ratio(f, "approved after appeal", "denied, appealed and approved on reconsideration",
-                f.approvedAfterAppeal(), decided, f.decided()));
+                f.approvedAfterAppeal(), "requests of the year denied, appealed and reconsidered (approved or upheld; "
+                        + f.urgency() + ")", f.appealsDecided(), "no appeal decided"));
         m.add(ratio(f, "approved after an extension", "whose decision time was extended and that were approved",
                 f.approvedAfterExtension(), decided, f.decided()));
         m.add(new Measure(f.urgency(), "average time from receipt to decision (hours)",
@@ -61,8 +62,14 @@ final class MetricsReport {
     }
 
     private static Measure ratio(Figures f, String name, String numerator, long n, String denominator, long d) {
+        return ratio(f, name, numerator, n, denominator, d, "none decided");
+    }
+
+    /** {@code none}: the value when the denominator is 0. */
+    private static Measure ratio(Figures f, String name, String numerator, long n, String denominator, long d,
+            String none) {
         return new Measure(f.urgency(), "% " + name, "requests " + numerator, Optional.of(n), denominator, Optional.of(d),
-                d == 0 ? "none decided" : String.format(Locale.ROOT, "%.1f", 100.0 * n / d));
+                d == 0 ? none : String.format(Locale.ROOT, "%.1f", 100.0 * n / d));
     }
 
     private static String hours(double h) {

@@ -19,10 +19,15 @@ final class Sessions {
         conf.setMaster(chosen).setAppName("pumpauth batch " + job);
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        // Few, large partitions: each request is independent and small, and the machine may be small.
+        // Few partitions after a shuffle: the groups are small. Input splits of 32 MB (about 45,000 requests): a
+        // million requests make 21 tasks, so two cores end within one task of each other (64 MB made 11: 6 rounds).
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
-        conf.setIfMissing("spark.sql.files.maxPartitionBytes", String.valueOf(64L << 20));
+        conf.setIfMissing("spark.sql.files.maxPartitionBytes", String.valueOf(32L << 20));
         conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
+        // A write split by a column (evaluate's determinations and rejects) keeps a file open per value instead of
+        // sorting the task's rows by it first: the sort held a task's determinations (their JSON) in memory.
+        conf.setIfMissing("spark.sql.optimizer.plannedWrite.enabled", "false");
+        conf.setIfMissing("spark.sql.maxConcurrentOutputFileWriters", "4");
         if (onThisMachine(chosen)) {
             // No network beyond this machine: the driver answers executors on the loopback address.
             conf.setIfMissing("spark.driver.host", "127.0.0.1");

@@ -89,20 +89,114 @@ class BatchClusterTest {
         assertThat(sorted(dir.resolve("cluster"))).isEqualTo(expected.stream().sorted().collect(Collectors.toList()));
     }
 
+    /**
+     * What a user does with a Spark distribution: {@code spark-submit --master spark://... --class
+     * org.pumpauth.batch.Main --jars LIBRARIES pumpauth-batch.jar evaluate ...}. spark-submit is a script
+     * around {@code org.apache.spark.deploy.SparkSubmit}; the test runs that class in its own JVM with only
+     * Spark's libraries on its class path (a distribution's {@code jars/}), and pumpauth's jar and the
+     * libraries the README names given as spark-submit's arguments, so the driver loads them from there
+     * and the executor receives them from the driver, as on a real cluster.
+     */
+    @Test
+    void spark_submit_runs_the_batch_jar_on_the_cluster() throws IOException, InterruptedException {
+        Path input = dir.resolve("submitted.jsonl");
+        assertThat(BatchRun.of("generate", "--count", "100", "--seed", "5", "--out", input.toString()).status()).isZero();
+        Files.writeString(input, "{\"requestId\": 7}\n", java.nio.file.StandardOpenOption.APPEND);
+
+        List<String> spark = new ArrayList<>();
+        List<String> libraries = new ArrayList<>();
+        Path jars = Files.createDirectories(dir.resolve("submit-jars"));
+        Path application = null;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String name = path.getFileName().toString();
+            if (Files.isDirectory(path)) {
+                if (path.endsWith(Path.of("batch", "target", "classes"))) {
+                    application = jar(path, jars.resolve("pumpauth-batch.jar"));
+                } else if (path.endsWith(Path.of("core", "target", "classes"))) {
+                    libraries.add(jar(path, jars.resolve("pumpauth-core.jar")).toString());
+                } // test classes: not the user's
+            } else if (SUBMITTED_LIBRARIES.stream().anyMatch(name::startsWith)) {
+                libraries.add(entry);
+            } else {
+                spark.add(entry);
+            }
+        }
+        assertThat(application).as("batch's classes on the test's class path").isNotNull();
+        assertThat(libraries).as("the libraries the README names").hasSize(SUBMITTED_LIBRARIES.size());
+
+        Path out = dir.resolve("submitted");
+        List<String> command = java("submit");
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, spark),
+                "org.apache.spark.deploy.SparkSubmit", "--master", masterUrl, "--class", "org.pumpauth.batch.Main",
+                "--jars", String.join(",", libraries),
+                // The workers' Spark: a distribution's jars/ (here, Spark's libraries where they are).
+                "--conf", "spark.executor.extraClassPath=" + String.join(java.io.File.pathSeparator, spark),
+                "--conf", "spark.executor.memory=512m",
+                application.toString(), "evaluate", "--input", input.toString(), "--out", out.toString(),
+                "--today", "2024-06-01"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("submit.out").toFile())
+                .redirectError(dir.resolve("submit.err").toFile());
+        builder.environment().put("PUMPAUTH_BATCH_LOG", dir.resolve("submit.log").toString());
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process submit = builder.start();
+        boolean finished = submit.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            submit.descendants().forEach(ProcessHandle::destroy);
+            submit.destroy();
+        }
+        String stdout = Files.readString(dir.resolve("submit.out"));
+        String stderr = Files.readString(dir.resolve("submit.err"));
+        assertThat(finished).as("spark-submit finished within 5 minutes").isTrue();
+        assertThat(submit.exitValue()).as(stdout + stderr).isZero();
+        assertThat(stdout).startsWith("101 lines read: 100 requests evaluated (100 determinations), 1 rejected\n");
+
+        org.pumpauth.engine.Review review = new org.pumpauth.engine.Review(org.pumpauth.policy.PolicyRegistry.builtIn());
+        org.pumpauth.request.RequestReader reader = new org.pumpauth.request.RequestReader();
+        List<String> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(input).subList(0, 100)) {
+            review.review(reader.read(line), List.of(), java.time.LocalDate.of(2024, 6, 1))
+                    .forEach(d -> expected.add(org.pumpauth.determination.DeterminationJson.toJson(d)));
+        }
+        assertThat(sorted(out)).isEqualTo(expected.stream().sorted().collect(Collectors.toList()));
+    }
+
+    /** The libraries pumpauth needs that Spark does not bring (the README's spark-submit --jars). */
+    static final List<String> SUBMITTED_LIBRARIES = List.of("pumpauth-core-", "picocli-", "jackson-dataformat-yaml-",
+            "snakeyaml-", "h2-", "postgresql-");
+
+    /** The classes under {@code classes}, as the build's jar holds them. */
+    private static Path jar(Path classes, Path jar) throws IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                java.util.stream.Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     private static List<String> sorted(Path out) throws IOException {
         return BatchEvaluateTest.jsonLines(out.resolve(EvaluateJob.DETERMINATIONS_JSONL)).stream().sorted()
                 .collect(Collectors.toList());
     }
 
-    private static Process start(String name, String mainClass, Path home, String... args) throws IOException {
+    /** {@code java} with the JVM flags Spark needs on Java 17 (as Surefire gave this JVM), logging to NAME.log. */
+    private static List<String> java(String name) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The JVM flags Spark needs on Java 17, as Surefire gave this JVM.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dio.netty") || a.startsWith("-Djdk.reflect"))
                 .forEach(command::add);
         command.add("-Xmx512m");
         command.add("-Dpumpauth.batch.log=" + dir.resolve(name + ".log"));
+        return command;
+    }
+
+    private static Process start(String name, String mainClass, Path home, String... args) throws IOException {
+        List<String> command = java(name);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

@@ -31,37 +31,41 @@ import org.junit.jupiter.api.io.TempDir;
  *                        received 04-01 00:00, denied 04-02 12:00 (first)        36 h
  *   S5 pending review    received 05-01 (not decided)
  *   S6 approved          received 2024-12-31 23:00 (another year: not counted)
- *   decided 4 (S1-S4): approved 2 (S1, S2) = 50.0%; denied 2 (S3, S4) = 50.0%;
- *   approved after appeal 1 (S4) = 25.0%; approved after an extension 1 (S2) = 25.0%;
- *   hours 24, 240, 48, 36: average 348 / 4 = 87.0; median (36 + 48) / 2 = 42.0
+ *   S7 denied, appealed, denial upheld on reconsideration:
+ *                        received 07-01 00:00, denied 07-03 00:00 (first)        48 h
+ *   decided 5 (S1-S4, S7): approved 2 (S1, S2) = 40.0%; denied 3 (S3, S4, S7) = 60.0%;
+ *   approved after appeal 1 (S4) of 2 appeals decided (S4, S7) = 50.0%;
+ *   approved after an extension 1 (S2) = 20.0%;
+ *   hours 24, 240, 48, 36, 48: average 396 / 5 = 79.2; median 48.0
  * expedited
  *   E1 approved          received 06-01 00:00, decided 06-01 06:00                6 h
  *   E2 denied            received 06-02 00:00, decided 06-03 00:00               24 h
  *   E3 denied, appealed, reconsideration open: received 06-04 00:00, denied 06-04 12:00   12 h
  *   E4 information requested (not decided)
- *   decided 3: approved 1 = 33.3%; denied 2 (E2, E3) = 66.7%; after appeal 0 = 0.0%;
- *   after an extension 0 = 0.0%; hours 6, 24, 12: average 14.0; median 12.0
+ *   decided 3: approved 1 = 33.3%; denied 2 (E2, E3) = 66.7%; after appeal 0 of 0 appeals decided (E3's is
+ *   still open) = "no appeal decided"; after an extension 0 = 0.0%; hours 6, 24, 12: average 14.0; median 12.0
  * </pre>
  */
 class BatchMetricsTest {
     static final String STANDARD = "requests of the year decided (standard)";
     static final String EXPEDITED = "requests of the year decided (expedited)";
+    static final String APPEALS = "requests of the year denied, appealed and reconsidered (approved or upheld; ";
     /** metrics.csv as worked out by hand, after its header. */
     static final List<String> EXPECTED = List.of(
-            "2025,standard,% approved,requests approved at their first decision,2," + STANDARD + ",4,50.0",
-            "2025,standard,% denied,requests denied at their first decision,2," + STANDARD + ",4,50.0",
-            "2025,standard,% approved after appeal,\"requests denied, appealed and approved on reconsideration\",1,"
-                    + STANDARD + ",4,25.0",
+            "2025,standard,% approved,requests approved at their first decision,2," + STANDARD + ",5,40.0",
+            "2025,standard,% denied,requests denied at their first decision,3," + STANDARD + ",5,60.0",
+            "2025,standard,% approved after appeal,\"requests denied, appealed and approved on reconsideration\",1,\""
+                    + APPEALS + "standard)\",2,50.0",
             "2025,standard,% approved after an extension,requests whose decision time was extended and that were"
-                    + " approved,1," + STANDARD + ",4,25.0",
+                    + " approved,1," + STANDARD + ",5,20.0",
             "2025,standard,average time from receipt to decision (hours),sum of hours from receipt to the first"
-                    + " decision,," + STANDARD + ",4,87.0",
+                    + " decision,," + STANDARD + ",5,79.2",
             "2025,standard,median time from receipt to decision (hours),the middle of the hours from receipt to the"
-                    + " first decision (the mean of the two middle ones for an even count),," + STANDARD + ",4,42.0",
+                    + " first decision (the mean of the two middle ones for an even count),," + STANDARD + ",5,48.0",
             "2025,expedited,% approved,requests approved at their first decision,1," + EXPEDITED + ",3,33.3",
             "2025,expedited,% denied,requests denied at their first decision,2," + EXPEDITED + ",3,66.7",
-            "2025,expedited,% approved after appeal,\"requests denied, appealed and approved on reconsideration\",0,"
-                    + EXPEDITED + ",3,0.0",
+            "2025,expedited,% approved after appeal,\"requests denied, appealed and approved on reconsideration\",0,\""
+                    + APPEALS + "expedited)\",0,no appeal decided",
             "2025,expedited,% approved after an extension,requests whose decision time was extended and that were"
                     + " approved,0," + EXPEDITED + ",3,0.0",
             "2025,expedited,average time from receipt to decision (hours),sum of hours from receipt to the first"
@@ -93,7 +97,7 @@ class BatchMetricsTest {
         List<String> csv = Files.readAllLines(dir.resolve("metrics").resolve(MetricsReport.CSV));
         assertThat(csv.get(0)).isEqualTo("year,urgency,measure,numerator,numerator_count,denominator,denominator_count,value");
         assertThat(csv.subList(1, csv.size())).containsExactlyElementsOf(EXPECTED);
-        assertThat(run.out()).startsWith("2025 standard: 5 received, 4 decided\n2025 expedited: 4 received, 3 decided\n");
+        assertThat(run.out()).startsWith("2025 standard: 6 received, 5 decided\n2025 expedited: 4 received, 3 decided\n");
     }
 
     @Test
@@ -104,7 +108,7 @@ class BatchMetricsTest {
         assertThat(items).anyMatch(l -> l.startsWith("62362,CPT,") && l.contains("nia-cg-310@2024-01-01"));
         String html = Files.readString(dir.resolve("metrics").resolve(MetricsReport.HTML));
         assertThat(html).contains("<h2>Standard requests</h2>").contains("<h2>Expedited requests</h2>")
-                .contains("62362").contains("87.0").contains("42.0");
+                .contains("62362").contains("79.2").contains("48.0").contains("no appeal decided");
     }
 
     @Test
@@ -133,6 +137,8 @@ class BatchMetricsTest {
                 "2025-04-02T12:00:00Z", "2025-04-05T00:00:00Z", null);
         add(db, "S5", "standard", "pending-review", "2025-05-01T00:00:00Z", null, null, null, null);
         add(db, "S6", "standard", "approved", "2024-12-31T23:00:00Z", "2025-01-01T01:00:00Z", null, null, null);
+        add(db, "S7", "standard", "denied", "2025-07-01T00:00:00Z", "2025-07-25T00:00:00Z",
+                "2025-07-03T00:00:00Z", "2025-07-06T00:00:00Z", null);
         add(db, "E1", "expedited", "approved", "2025-06-01T00:00:00Z", "2025-06-01T06:00:00Z", null, null, null);
         add(db, "E2", "expedited", "denied", "2025-06-02T00:00:00Z", "2025-06-03T00:00:00Z", null, null, null);
         add(db, "E3", "expedited", "reconsideration", "2025-06-04T00:00:00Z", null, "2025-06-04T12:00:00Z",

@@ -66,6 +66,20 @@ class GenerateTest {
     }
 
     @Test
+    void the_lines_written_are_the_requests_built_one_by_one() throws IOException {
+        List<CaseTemplates.Template> templates = CaseTemplates.load();
+        java.io.StringWriter written = new java.io.StringWriter();
+        new Generator(templates, 11).write(5000, written);
+        Generator oneByOne = new Generator(templates, 11);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder expected = new StringBuilder();
+        for (long n = 1; n <= 5000; n++) {
+            expected.append(json.writeValueAsString(oneByOne.next(n))).append('\n');
+        }
+        assertThat(written.toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
     void an_existing_file_is_kept_unless_overwrite_is_given() throws IOException {
         Path file = dir.resolve("kept.jsonl");
         Files.writeString(file, "mine\n");
