@@ -70,6 +70,11 @@ final class PasFixtures {
     }
 
     static Bundle pump(JsonNode request, String id) {
+        return pump(request, id, questionnaireResponse(request));
+    }
+
+    /** The conformant bundle asking for {@code request}'s service (codes, diagnoses, date), with {@code answers} as its supporting information. */
+    static Bundle pump(JsonNode request, String id, QuestionnaireResponse answers) {
         Bundle bundle = conformant();
         Claim claim = claim(bundle);
         claim.getIdentifierFirstRep().setValue(id);
@@ -86,7 +91,6 @@ final class PasFixtures {
             claim.addDiagnosis().setSequence(sequence++).setDiagnosis(new CodeableConcept(
                     new Coding("http://hl7.org/fhir/sid/icd-10-cm", code.asText(), null)));
         }
-        QuestionnaireResponse answers = questionnaireResponse(request);
         answers.setId("PumpAnswers");
         answers.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
         bundle.addEntry().setFullUrl("https://prior-auth.davinci.hl7.org/fhir/QuestionnaireResponse/PumpAnswers")
