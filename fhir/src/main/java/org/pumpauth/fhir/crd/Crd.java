@@ -89,7 +89,7 @@ public final class Crd {
         if (hook.hasNonNull("hook") && !hook.path("hook").asText().equals(id)) {
             throw new HookException(400, "hook must be " + id + " for this service");
         }
-        Prefetch prefetch = new Prefetch(hook);
+        Prefetch prefetch = new Prefetch(hook, dtr.payers()::mayFetch);
         List<Resource> orders = orders(id, hook, prefetch);
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode cards = answer.putArray("cards");
