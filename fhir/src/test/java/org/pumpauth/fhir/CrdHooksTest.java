@@ -137,6 +137,50 @@ class CrdHooksTest {
     }
 
     @Test
+    void an_order_dated_outside_the_coverage_period_needs_a_contract_window_and_nothing_is_asserted() throws IOException {
+        ObjectNode hook = orderSign("62362", "Example Commercial Plan");
+        ((ObjectNode) hook.path("prefetch").path("coverage")).putObject("period").put("start", "2023-01-01").put("end", "2023-12-31");
+        JsonNode answer = hook("order-sign", hook.toString());
+        JsonNode info = coverageInformation(answer);
+        assertThat(extension(info, "info-needed").path("valueCode").asText()).isEqualTo("contract-window");
+        assertThat(extension(info, "covered").path("valueCode").asText()).isEqualTo("conditional");
+        assertThat(extension(info, "pa-needed")).isNull();
+        assertThat(extension(info, "doc-needed")).isNull();
+        assertThat(answer.path("cards").get(0).path("summary").asText()).startsWith("Coverage not known for the date of service");
+        assertThat(answer.path("cards").get(0).path("detail").asText()).contains("outside the period of the member's coverage");
+        assertThat(R4Validation.errors(answer.path("systemActions").get(0).path("resource").toString())).isEmpty();
+
+        ((ObjectNode) hook.path("prefetch").path("coverage")).putObject("period").put("start", "2024-01-01");
+        assertThat(extension(coverageInformation(hook("order-sign", hook.toString())), "info-needed"))
+                .as("a date inside the period").isNull();
+    }
+
+    @Test
+    void an_undated_order_under_a_policy_that_changes_later_needs_a_timeframe() throws IOException {
+        // cohere-ma-itp takes effect on 2024-06-10, after this server's today (2024-03-05).
+        ObjectNode hook = orderSign("62362", "Example Medicare Advantage Plan");
+        ((ObjectNode) hook.path("prefetch").path("coverage")).putArray("class").addObject().put("value", "MA-PPO-GOLD")
+                .putObject("type").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/coverage-class").put("code", "plan");
+        ObjectNode order = (ObjectNode) hook.path("context").path("draftOrders").path("entry").get(0).path("resource");
+        order.remove("occurrenceDateTime");
+        JsonNode answer = hook("order-sign", hook.toString());
+        JsonNode info = coverageInformation(answer);
+        assertThat(extension(info, "info-needed").path("valueCode").asText()).isEqualTo("timeframe");
+        assertThat(extension(info, "covered").path("valueCode").asText()).isEqualTo("conditional");
+        assertThat(answer.path("cards").get(0).path("detail").asText()).contains("give the date of service to know");
+        assertThat(R4Validation.errors(answer.path("systemActions").get(0).path("resource").toString())).isEmpty();
+
+        order.put("occurrenceDateTime", "2024-07-01");
+        assertThat(extension(coverageInformation(hook("order-sign", hook.toString())), "info-needed"))
+                .as("a dated order").isNull();
+        ObjectNode undatedNia = orderSign("62362", "Example Commercial Plan");
+        ((ObjectNode) undatedNia.path("context").path("draftOrders").path("entry").get(0).path("resource")).remove("occurrenceDateTime");
+        assertThat(extension(coverageInformation(hook("order-sign", undatedNia.toString())), "info-needed"))
+                .as("no later version of nia-cg-310").isNull();
+    }
+
+    @Test
     void an_order_the_policy_does_not_list_is_said_to_be_unaddressed_never_not_covered() throws IOException {
         JsonNode info = coverageInformation(hook("order-sign", orderSign("99213", "Example Commercial Plan").toString()));
         assertThat(extension(info, "covered").path("valueCode").asText()).isEqualTo("conditional");
