@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,17 +34,62 @@ public final class Payers {
     }
 
     private static final Set<String> KEYS = Set.of("payer", "plan", "policy");
+    private static final Set<String> TOP_KEYS = Set.of("payers", "fhirServers");
     private final List<Entry> entries;
     private final Optional<String> defaultPolicy;
+    private final List<URI> fhirServers;
 
     public Payers(List<Entry> entries, Optional<String> defaultPolicy) {
-        this.entries = List.copyOf(entries);
-        this.defaultPolicy = defaultPolicy;
+        this(entries, defaultPolicy, List.of());
     }
 
-    /** No file: every member falls back to {@code defaultPolicy}. */
+    /** {@code fhirServers}: the EHR FHIR servers CRD may fetch a hook's missing prefetch from (see {@link #mayFetch}). */
+    public Payers(List<Entry> entries, Optional<String> defaultPolicy, List<URI> fhirServers) {
+        this.entries = List.copyOf(entries);
+        this.defaultPolicy = defaultPolicy;
+        this.fhirServers = List.copyOf(fhirServers);
+    }
+
+    /** No file: every member falls back to {@code defaultPolicy}, and no EHR FHIR server is fetched from. */
     public static Payers none(Optional<String> defaultPolicy) {
         return new Payers(List.of(), defaultPolicy);
+    }
+
+    /** The EHR FHIR servers of the file's {@code fhirServers:} list, in its order. */
+    public List<URI> fhirServers() {
+        return fhirServers;
+    }
+
+    /**
+     * Whether CRD may fetch from the hook's {@code fhirServer} {@code url}: it is one of the listed servers
+     * or below one (same scheme, host and port; its path the listed path or under it, segment by segment).
+     * {@code https://ehr.example.org/fhir} admits {@code https://ehr.example.org/fhir/r4}, not
+     * {@code https://ehr.example.org/fhirx} nor {@code https://ehr.example.org.evil.test/fhir}. None listed: none.
+     */
+    public boolean mayFetch(String url) {
+        URI uri;
+        try {
+            uri = new URI(url).normalize();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || uri.getRawPath() == null || uri.getRawPath().contains("/../")) {
+            return false;
+        }
+        for (URI allowed : fhirServers) {
+            String base = allowed.getRawPath().replaceAll("/+$", "");
+            String path = uri.getRawPath().replaceAll("/+$", "");
+            if (allowed.getScheme().equalsIgnoreCase(uri.getScheme()) && allowed.getHost().equalsIgnoreCase(uri.getHost())
+                    && port(allowed) == port(uri) && (path.equals(base) || path.startsWith(base + "/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** A file that cannot be used; the message names the file, the entry and what is allowed. */
@@ -72,6 +118,34 @@ public final class Payers {
         }
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        root.fieldNames().forEachRemaining(key -> {
+            if (!TOP_KEYS.contains(key)) {
+                problems.add(file.getFileName() + ": unknown key " + key + " (allowed: payers, fhirServers)");
+            }
+        });
+        List<URI> fhirServers = new ArrayList<>();
+        JsonNode servers = root.path("fhirServers");
+        if (!servers.isMissingNode() && !servers.isNull() && !servers.isArray()) {
+            problems.add(file.getFileName() + ": fhirServers: must be a list of http or https base URLs");
+        }
+        int s = 0;
+        for (JsonNode server : servers.isArray() ? servers : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()) {
+            s++;
+            URI uri = null;
+            try {
+                uri = new URI(server.asText("").strip()).normalize();
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || !server.isTextual() || uri.getHost() == null || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                problems.add(file.getFileName() + ": fhirServers entry " + s + ": must be an http or https base URL"
+                        + " (scheme, host, optional port and path; no query)");
+            } else {
+                fhirServers.add(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? uri.resolve("/") : uri);
+            }
+        }
         int n = 0;
         for (JsonNode node : root.path("payers")) {
             n++;
@@ -99,7 +173,7 @@ public final class Payers {
         if (!problems.isEmpty()) {
             throw new InvalidPayersException(String.join("; ", problems));
         }
-        return new Payers(entries, defaultPolicy);
+        return new Payers(entries, defaultPolicy, fhirServers);
     }
 
     public List<Entry> entries() {

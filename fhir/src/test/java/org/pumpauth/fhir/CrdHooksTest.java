@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pumpauth.server.access.Role;
 
 /** CRD as CDS Hooks: discovery, the shared hook requests, and coverage information for pump orders. */
@@ -136,6 +137,50 @@ class CrdHooksTest {
     }
 
     @Test
+    void an_order_dated_outside_the_coverage_period_needs_a_contract_window_and_nothing_is_asserted() throws IOException {
+        ObjectNode hook = orderSign("62362", "Example Commercial Plan");
+        ((ObjectNode) hook.path("prefetch").path("coverage")).putObject("period").put("start", "2023-01-01").put("end", "2023-12-31");
+        JsonNode answer = hook("order-sign", hook.toString());
+        JsonNode info = coverageInformation(answer);
+        assertThat(extension(info, "info-needed").path("valueCode").asText()).isEqualTo("contract-window");
+        assertThat(extension(info, "covered").path("valueCode").asText()).isEqualTo("conditional");
+        assertThat(extension(info, "pa-needed")).isNull();
+        assertThat(extension(info, "doc-needed")).isNull();
+        assertThat(answer.path("cards").get(0).path("summary").asText()).startsWith("Coverage not known for the date of service");
+        assertThat(answer.path("cards").get(0).path("detail").asText()).contains("outside the period of the member's coverage");
+        assertThat(R4Validation.errors(answer.path("systemActions").get(0).path("resource").toString())).isEmpty();
+
+        ((ObjectNode) hook.path("prefetch").path("coverage")).putObject("period").put("start", "2024-01-01");
+        assertThat(extension(coverageInformation(hook("order-sign", hook.toString())), "info-needed"))
+                .as("a date inside the period").isNull();
+    }
+
+    @Test
+    void an_undated_order_under_a_policy_that_changes_later_needs_a_timeframe() throws IOException {
+        // cohere-ma-itp takes effect on 2024-06-10, after this server's today (2024-03-05).
+        ObjectNode hook = orderSign("62362", "Example Medicare Advantage Plan");
+        ((ObjectNode) hook.path("prefetch").path("coverage")).putArray("class").addObject().put("value", "MA-PPO-GOLD")
+                .putObject("type").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/coverage-class").put("code", "plan");
+        ObjectNode order = (ObjectNode) hook.path("context").path("draftOrders").path("entry").get(0).path("resource");
+        order.remove("occurrenceDateTime");
+        JsonNode answer = hook("order-sign", hook.toString());
+        JsonNode info = coverageInformation(answer);
+        assertThat(extension(info, "info-needed").path("valueCode").asText()).isEqualTo("timeframe");
+        assertThat(extension(info, "covered").path("valueCode").asText()).isEqualTo("conditional");
+        assertThat(answer.path("cards").get(0).path("detail").asText()).contains("give the date of service to know");
+        assertThat(R4Validation.errors(answer.path("systemActions").get(0).path("resource").toString())).isEmpty();
+
+        order.put("occurrenceDateTime", "2024-07-01");
+        assertThat(extension(coverageInformation(hook("order-sign", hook.toString())), "info-needed"))
+                .as("a dated order").isNull();
+        ObjectNode undatedNia = orderSign("62362", "Example Commercial Plan");
+        ((ObjectNode) undatedNia.path("context").path("draftOrders").path("entry").get(0).path("resource")).remove("occurrenceDateTime");
+        assertThat(extension(coverageInformation(hook("order-sign", undatedNia.toString())), "info-needed"))
+                .as("no later version of nia-cg-310").isNull();
+    }
+
+    @Test
     void an_order_the_policy_does_not_list_is_said_to_be_unaddressed_never_not_covered() throws IOException {
         JsonNode info = coverageInformation(hook("order-sign", orderSign("99213", "Example Commercial Plan").toString()));
         assertThat(extension(info, "covered").path("valueCode").asText()).isEqualTo("conditional");
@@ -152,7 +197,8 @@ class CrdHooksTest {
     }
 
     @Test
-    void missing_prefetch_is_fetched_from_the_ehr_with_its_token() throws IOException {
+    void missing_prefetch_is_fetched_only_from_an_ehr_fhir_server_the_payer_configuration_lists(@TempDir Path dir)
+            throws IOException {
         List<String> seen = new CopyOnWriteArrayList<>();
         HttpServer ehr = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ObjectNode hook = orderSign("62362", "Example Commercial Plan");
@@ -160,9 +206,9 @@ class CrdHooksTest {
         String patient = prefetched.path("patient").toString();
         String coverages = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
                 + prefetched.path("coverage") + "}]}";
-        ehr.createContext("/r4/", exchange -> {
+        ehr.createContext("/", exchange -> {
             seen.add(exchange.getRequestURI().toString() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = (exchange.getRequestURI().getPath().startsWith("/r4/Patient/") ? patient : coverages)
+            byte[] body = (exchange.getRequestURI().getPath().contains("/Patient/") ? patient : coverages)
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
             exchange.sendResponseHeaders(200, body.length);
@@ -170,13 +216,33 @@ class CrdHooksTest {
             exchange.close();
         });
         ehr.start();
-        try {
-            hook.put("fhirServer", "http://127.0.0.1:" + ehr.getAddress().getPort() + "/r4");
+        String listed = "http://127.0.0.1:" + ehr.getAddress().getPort() + "/r4";
+        Path payers = dir.resolve("payers.yaml");
+        java.nio.file.Files.writeString(payers, java.nio.file.Files.readString(DtrOperationsTest.ROOT.resolve("examples/payers.yaml"))
+                + "fhirServers:\n  - " + listed + "\n");
+        try (FhirServer server = new FhirServer(Clock.fixed(Instant.parse("2024-03-05T10:00:00Z"), ZoneOffset.UTC),
+                Optional.of(payers), Optional.empty())) {
+            String ehrKey = server.service.keys().create(Role.SUBMITTER, "ehr");
             hook.putObject("fhirAuthorization").put("access_token", "EHR-TOKEN").put("token_type", "Bearer");
-            JsonNode info = coverageInformation(hook("order-sign", hook.toString()));
+
+            hook.put("fhirServer", listed);
+            FhirServer.Response fetched = server.post("/cds-services/order-sign", ehrKey, hook.toString());
+            JsonNode info = coverageInformation(JSON.readTree(fetched.body()));
             assertThat(extension(info, "pa-needed").path("valueCode").asText()).isEqualTo("auth-needed");
             assertThat(seen).containsExactly("/r4/Patient/example Bearer EHR-TOKEN",
                     "/r4/Coverage?patient=example&status=active Bearer EHR-TOKEN");
+
+            // The same listener under another path, and a look-alike host: not fetched, and the card says why.
+            seen.clear();
+            for (String other : List.of("http://127.0.0.1:" + ehr.getAddress().getPort() + "/r4x",
+                    "http://127.0.0.1:" + ehr.getAddress().getPort() + "/", "http://localhost:" + ehr.getAddress().getPort() + "/r4")) {
+                hook.put("fhirServer", other);
+                JsonNode answer = JSON.readTree(server.post("/cds-services/order-sign", ehrKey, hook.toString()).body());
+                assertThat(answer.path("systemActions")).as(other).isEmpty();
+                assertThat(answer.path("cards").get(0).path("detail").asText()).as(other)
+                        .contains("the hook's fhirServer is not one of the EHR FHIR servers the payer configuration lists");
+            }
+            assertThat(seen).as("nothing fetched from a server not listed").isEmpty();
         } finally {
             ehr.stop(0);
         }

@@ -8,22 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.DecimalType;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
 
 /**
  * The shared Da Vinci PAS payloads (copied from the guides' test kit into {@code pas/}), and PAS bundles
@@ -70,6 +62,11 @@ final class PasFixtures {
     }
 
     static Bundle pump(JsonNode request, String id) {
+        return pump(request, id, questionnaireResponse(request));
+    }
+
+    /** The conformant bundle asking for {@code request}'s service (codes, diagnoses, date), with {@code answers} as its supporting information. */
+    static Bundle pump(JsonNode request, String id, QuestionnaireResponse answers) {
         Bundle bundle = conformant();
         Claim claim = claim(bundle);
         claim.getIdentifierFirstRep().setValue(id);
@@ -86,7 +83,6 @@ final class PasFixtures {
             claim.addDiagnosis().setSequence(sequence++).setDiagnosis(new CodeableConcept(
                     new Coding("http://hl7.org/fhir/sid/icd-10-cm", code.asText(), null)));
         }
-        QuestionnaireResponse answers = questionnaireResponse(request);
         answers.setId("PumpAnswers");
         answers.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
         bundle.addEntry().setFullUrl("https://prior-auth.davinci.hl7.org/fhir/QuestionnaireResponse/PumpAnswers")
@@ -101,54 +97,16 @@ final class PasFixtures {
         return Fhir.json().encodeResourceToString(bundle);
     }
 
-    /** {@code request}'s facts as answers, one item per field path; a list of objects as repeated groups. */
+    /** {@code request}'s facts as DTR's answers ({@link Answers#fromRequest}), but for those the Claim itself carries. */
     static QuestionnaireResponse questionnaireResponse(JsonNode request) {
-        QuestionnaireResponse response = new QuestionnaireResponse();
-        addItems(response.getItem(), request, "");
-        return response;
-    }
-
-    private static void addItems(List<QuestionnaireResponseItemComponent> items, JsonNode node, String prefix) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String path = prefix + field.getKey();
-            JsonNode value = field.getValue();
-            if (NOT_ANSWERS.contains(path) || value.isNull()) {
-                continue;
-            }
-            if (value.isObject()) {
-                addItems(items, value, path + ".");
-            } else if (value.isArray() && (value.isEmpty() || value.get(0).isObject())) {
-                if (value.isEmpty()) {
-                    items.add(new QuestionnaireResponseItemComponent().setLinkId(path));
-                }
-                for (JsonNode entry : value) {
-                    QuestionnaireResponseItemComponent group = new QuestionnaireResponseItemComponent().setLinkId(path);
-                    addItems(group.getItem(), entry, "");
-                    items.add(group);
-                }
-            } else {
-                QuestionnaireResponseItemComponent item = new QuestionnaireResponseItemComponent().setLinkId(path);
-                if (value.isArray()) {
-                    value.forEach(v -> item.addAnswer().setValue(answer(v)));
-                } else {
-                    item.addAnswer().setValue(answer(value));
-                }
-                items.add(item);
+        com.fasterxml.jackson.databind.node.ObjectNode answers = (com.fasterxml.jackson.databind.node.ObjectNode) request.deepCopy();
+        for (String path : NOT_ANSWERS) {
+            int dot = path.lastIndexOf('.');
+            JsonNode parent = dot < 0 ? answers : answers.path(path.substring(0, dot));
+            if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) parent).remove(path.substring(dot + 1));
             }
         }
-    }
-
-    private static Type answer(JsonNode value) {
-        if (value.isBoolean()) {
-            return new BooleanType(value.booleanValue());
-        }
-        if (value.isInt()) {
-            return new IntegerType(value.intValue());
-        }
-        if (value.isNumber()) {
-            return new DecimalType(value.decimalValue());
-        }
-        return new StringType(value.asText());
+        return org.pumpauth.fhir.dtr.Answers.fromRequest(answers);
     }
 }

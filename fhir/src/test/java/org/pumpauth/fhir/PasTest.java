@@ -258,6 +258,25 @@ class PasTest {
     }
 
     @Test
+    void questionnaire_answers_are_read_as_dtr_reads_them_and_one_of_the_wrong_type_is_named_at_its_item() {
+        String key = fhir.service.keys().create(Role.SUBMITTER, "answers-ehr");
+        Bundle bundle = PasFixtures.pump("nia-implant-chronic-pain.json", "ANSWER-TYPE");
+        org.hl7.fhir.r4.model.QuestionnaireResponse answers = bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(org.hl7.fhir.r4.model.QuestionnaireResponse.class::isInstance)
+                .map(org.hl7.fhir.r4.model.QuestionnaireResponse.class::cast).findFirst().orElseThrow();
+        int psych = answers.getItem().indexOf(answers.getItem().stream()
+                .filter(i -> i.getLinkId().equals("psychEvaluation.date")).findFirst().orElseThrow());
+        answers.getItem().get(psych).getAnswerFirstRep().setValue(new org.hl7.fhir.r4.model.StringType("last January"));
+        OperationOutcome.OperationOutcomeIssueComponent issue = issue(fhir.post(SUBMIT, key, PasFixtures.json(bundle)), 422);
+        assertThat(issue.getExpression()).extracting(Object::toString)
+                .containsExactly("QuestionnaireResponse.item[" + psych + "].answer[0]");
+        assertThat(issue.getDiagnostics()).startsWith("item psychEvaluation.date takes").endsWith("(valueDate)")
+                .doesNotContain("last January");
+        assertThat(casesOf(key)).as("nothing stored").isZero();
+    }
+
+    @Test
     void without_a_key_the_answer_is_a_401_outcome() {
         FhirServer.Response r = fhir.post(SUBMIT, null, PasFixtures.shared("conformant_pas_bundle_v110.json"));
         assertThat(issue(r, 401).getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);

@@ -74,6 +74,34 @@ class PayersTest {
     }
 
     @Test
+    void the_ehr_fhir_servers_crd_may_fetch_from_are_the_listed_ones_and_below_and_a_bad_entry_is_named(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("payers.yaml");
+        Files.writeString(file, "payers:\n  - payer: A\n    policy: nia-cg-310\n"
+                + "fhirServers:\n  - https://ehr.example.org/fhir\n  - http://127.0.0.1:8081\n");
+        Payers payers = Payers.read(file, POLICIES, Optional.empty());
+        assertThat(payers.mayFetch("https://ehr.example.org/fhir")).isTrue();
+        assertThat(payers.mayFetch("https://EHR.example.org/fhir/r4/")).isTrue();
+        assertThat(payers.mayFetch("https://ehr.example.org:443/fhir")).isTrue();
+        assertThat(payers.mayFetch("http://127.0.0.1:8081/anything")).isTrue();
+        assertThat(payers.mayFetch("https://ehr.example.org/fhirx")).isFalse();
+        assertThat(payers.mayFetch("https://ehr.example.org/fhir/../admin")).isFalse();
+        assertThat(payers.mayFetch("https://ehr.example.org.evil.test/fhir")).isFalse();
+        assertThat(payers.mayFetch("https://attacker@ehr.example.org/fhir")).isFalse();
+        assertThat(payers.mayFetch("http://ehr.example.org/fhir")).isFalse();
+        assertThat(payers.mayFetch("http://127.0.0.1:8082/")).isFalse();
+        assertThat(payers.mayFetch("http://169.254.169.254/latest")).isFalse();
+        assertThat(EXAMPLE.mayFetch("https://ehr.example.org/fhir")).as("none listed: none fetched").isFalse();
+
+        Files.writeString(file, "payers:\n  - payer: A\n    policy: nia-cg-310\nfhirServers:\n  - ftp://ehr.example.org\n"
+                + "  - https://ehr.example.org/fhir?x=1\nfhirServer: https://ehr.example.org\n");
+        assertThatThrownBy(() -> Payers.read(file, POLICIES, Optional.empty())).hasMessage(
+                "payers.yaml: unknown key fhirServer (allowed: payers, fhirServers); payers.yaml: fhirServers entry 1: must be"
+                        + " an http or https base URL (scheme, host, optional port and path; no query); payers.yaml: fhirServers"
+                        + " entry 2: must be an http or https base URL (scheme, host, optional port and path; no query)");
+    }
+
+    @Test
     void a_file_without_a_payers_list_says_what_is_expected(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("payers.yaml");
         Files.writeString(file, "plans: []\n");

@@ -89,7 +89,7 @@ public final class Crd {
         if (hook.hasNonNull("hook") && !hook.path("hook").asText().equals(id)) {
             throw new HookException(400, "hook must be " + id + " for this service");
         }
-        Prefetch prefetch = new Prefetch(hook);
+        Prefetch prefetch = new Prefetch(hook, dtr.payers()::mayFetch);
         List<Resource> orders = orders(id, hook, prefetch);
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode cards = answer.putArray("cards");
@@ -119,9 +119,14 @@ public final class Crd {
                                 + " prior authorization.", List.of()));
                 continue;
             }
-            Decision decision = decide(policy, order.get(), patient, instance);
-            actions.add(action(order.get(), decision, coverage.get(), instance, dtr.today().toString()));
-            cards.add(card(instance, order.get(), decision.summary(), decision.indicator(), decision.detail(), prefetch.unseen()));
+            Optional<InfoNeeded> infoNeeded = InfoNeeded.of(order.get(), coverage.get(), policy, dtr);
+            Decision decision = infoNeeded.filter(InfoNeeded::decidesNothing).map(InfoNeeded::decision)
+                    .orElseGet(() -> decide(policy, order.get(), patient, instance));
+            ObjectNode action = action(order.get(), decision, coverage.get(), instance, dtr.today().toString());
+            infoNeeded.ifPresent(i -> i.addTo(action));
+            actions.add(action);
+            cards.add(card(instance, order.get(), decision.summary(), decision.indicator(), decision.detail()
+                    + infoNeeded.filter(i -> !i.decidesNothing()).map(i -> "\n\n" + i.sentence()).orElse(""), prefetch.unseen()));
         }
         if (!readable.isEmpty() && coverage.isEmpty()) {
             cards.add(card(instance, null, "Coverage requirements not checked: no coverage seen", "info",

@@ -19,17 +19,20 @@ import org.pumpauth.fhir.Fhir;
 
 /**
  * The patient and coverage of a hook: from its prefetch, else fetched from the EHR's FHIR server when the
- * hook gives {@code fhirServer} and {@code fhirAuthorization}, else not seen, and said so ({@link #unseen()}).
+ * hook gives {@code fhirServer} (one the payer configuration lists) and {@code fhirAuthorization}, else not seen, and said so ({@link #unseen()}).
  */
 final class Prefetch {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final JsonNode hook;
+    private final java.util.function.Predicate<String> mayFetch;
     private final List<String> unseen = new ArrayList<>();
 
-    Prefetch(JsonNode hook) {
+    /** {@code mayFetch}: whether the hook's {@code fhirServer} is one the payer configuration lists. */
+    Prefetch(JsonNode hook, java.util.function.Predicate<String> mayFetch) {
         this.hook = hook;
+        this.mayFetch = mayFetch;
     }
 
     /** What could not be seen, as sentences for the card. */
@@ -85,6 +88,12 @@ final class Prefetch {
         if (server.isEmpty() || token.isEmpty() || noPatient) {
             unseen.add("pumpauth could not see " + what + ": the hook neither prefetched it nor gave fhirServer and"
                     + " fhirAuthorization to fetch it.");
+            return Optional.empty();
+        }
+        if (!mayFetch.test(server)) {
+            // The hook names the server: a key holder could otherwise make this server call any URL.
+            unseen.add("pumpauth could not see " + what + ": the hook's fhirServer is not one of the EHR FHIR servers"
+                    + " the payer configuration lists (fhirServers:), so it was not fetched.");
             return Optional.empty();
         }
         try {

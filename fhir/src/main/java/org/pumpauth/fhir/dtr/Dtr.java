@@ -129,6 +129,20 @@ public final class Dtr {
         }
     }
 
+    /**
+     * Whether what the member's policy ({@code id}, or {@code id@DATE} pinned to one version) answers depends
+     * on a date after {@code day}: a version of it takes effect later. An unknown policy: false.
+     */
+    public boolean changesAfter(String policy, LocalDate day) {
+        try {
+            org.pumpauth.policy.PolicySelection selection = registry.select(policy);
+            return selection.version().isEmpty()
+                    && selection.policy().versions().stream().anyMatch(v -> v.effectiveFrom().isAfter(day));
+        } catch (UnknownPolicyException e) {
+            return false;
+        }
+    }
+
     /** The engine's determination for a request (JSON of contract v1, naming its policy). */
     public Determination evaluate(ObjectNode request) {
         ReviewRequest read = reader.read(request.toString().getBytes(StandardCharsets.UTF_8));

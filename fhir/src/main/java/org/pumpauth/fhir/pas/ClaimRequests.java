@@ -29,12 +29,13 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.pumpauth.fhir.FhirException;
 import org.pumpauth.fhir.Payers;
+import org.pumpauth.fhir.dtr.Answers;
 
 /**
  * A PAS Claim as a review request of the contract, mapped in this one place: the member from the
  * Patient, the codes from {@code Claim.item.productOrService} (and the requested ServiceRequest), the
  * diagnoses, {@code Claim.priority} as urgency, the first item's service date, the answers of a
- * {@code supportingInfo} QuestionnaireResponse as facts, attachments as documents, the policy from the
+ * {@code supportingInfo} QuestionnaireResponse as facts (read as DTR reads them, {@link Answers#toRequest}), attachments as documents, the policy from the
  * payer configuration. The Claim's identifier is the request id, so a retry is the same case.
  */
 public final class ClaimRequests {
@@ -201,7 +202,8 @@ public final class ClaimRequests {
                 org.hl7.fhir.r4.model.Resource target = pas.resolve(info.getValueReference()).orElseThrow(() ->
                         FhirException.unprocessable(path, path + " references a resource that is not in the bundle"));
                 if (target instanceof QuestionnaireResponse) {
-                    QuestionnaireFacts.addTo(request, (QuestionnaireResponse) target);
+                    // DTR's reading: linkId = the contract's field path, values typed as the contract says.
+                    merge(request, Answers.toRequest((QuestionnaireResponse) target));
                 }
             } else if (info.hasValueAttachment()) {
                 Attachment attachment = info.getValueAttachment();
@@ -221,6 +223,17 @@ public final class ClaimRequests {
                 }
             }
         }
+    }
+
+    /** Sets each field of {@code answers} on {@code request}: objects field by field, any other value (a list) whole. */
+    private static void merge(ObjectNode request, ObjectNode answers) {
+        answers.fields().forEachRemaining(field -> {
+            if (field.getValue().isObject() && request.get(field.getKey()) instanceof ObjectNode) {
+                merge((ObjectNode) request.get(field.getKey()), (ObjectNode) field.getValue());
+            } else {
+                request.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     private static Map<String, String> kinds() {

@@ -42,9 +42,14 @@ public final class HttpApi {
             "/v1/(openapi\\.json|evaluate|cases(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/information|/information-request|/decision"
                     + "|/extension|/appeal|/peer-to-peer|/proposals|/notes"
                     + "|/letters(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(pdf|html))?)?)?)");
-    /** The FHIR module's paths (a resource type and an operation; no id) and its CDS Hooks services. */
+    /**
+     * The FHIR module's paths (a resource type and an operation), a pathway questionnaire's id (a policy
+     * id, the version's date and the pathway: {@code nia-cg-310-2024-01-01-implant-chronic-pain}; no other
+     * id), and its CDS Hooks services.
+     */
     private static final Pattern FHIR_PATH = Pattern.compile("/fhir(/metadata"
-            + "|/(Claim|Subscription|Questionnaire|QuestionnaireResponse)(/\\$[a-z-]{1,40})?)?"
+            + "|/(Claim|Subscription|Questionnaire|QuestionnaireResponse)(/\\$[a-z-]{1,40})?"
+            + "|/Questionnaire/[a-z0-9][a-z0-9.-]{0,80}-[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9.-]{0,80})?"
             + "|/cds-services(/[a-z-]*(order-sign|order-select|order-dispatch|appointment-book|encounter-start)[a-z-]*)?");
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern POLICY_FILTER = Pattern.compile("[A-Za-z0-9._@-]{1,100}");

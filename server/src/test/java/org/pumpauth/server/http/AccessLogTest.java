@@ -17,7 +17,8 @@ class AccessLogTest {
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.pdf",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/0b8e5a53-3f0c-4a4e-9d63-2f4b8b2a9c11.html",
         "/fhir/metadata", "/fhir/Claim/$submit", "/fhir/Claim/$inquire", "/fhir/Subscription", "/cds-services",
-        "/cds-services/pumpauth-order-sign"})
+        "/cds-services/pumpauth-order-sign",
+        "/fhir/Questionnaire/nia-cg-310-2024-01-01-implant-chronic-pain", "/fhir/Questionnaire/cms-ncd-280.14-2004-12-17-trial"})
     void an_api_path_is_logged_as_it_is(String path) {
         assertThat(HttpApi.loggedPath(path)).isEqualTo(path);
     }
@@ -26,7 +27,8 @@ class AccessLogTest {
     @ValueSource(strings = {"/v1/cases/morphine-for-John-Doe", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/diary",
         "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/appeal/John-Doe",
         "/favicon.ico", "/v1/cases/", "/v1/cases/a4a04d56-45a6-47fd-99fd-5c42555f1be1/letters/John-Doe.pdf",
-        "/fhir/JohnDoe", "/fhir/Patient/John-Doe", "/fhir/Claim/John-Doe", "/cds-services/john-doe"})
+        "/fhir/JohnDoe", "/fhir/Patient/John-Doe", "/fhir/Claim/John-Doe", "/cds-services/john-doe",
+        "/fhir/Questionnaire/John-Doe", "/fhir/Questionnaire/john-doe-1961-05-09", "/fhir/Questionnaire/Doe-2024-01-01-x"})
     void any_other_path_is_logged_as_a_placeholder(String path) {
         assertThat(HttpApi.loggedPath(path)).isEqualTo("(a path outside the API)");
     }
