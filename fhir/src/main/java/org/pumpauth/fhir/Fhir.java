@@ -12,8 +12,26 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DeviceRequest;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Subscription;
 
 /**
  * The one HAPI FHIR R4 context of the process, and reading JSON into it. Building the context and the first
@@ -82,10 +100,29 @@ public final class Fhir {
         return resource;
     }
 
-    /** Parses and writes a small bundle once, loading HAPI's model classes and its parser. */
+    /**
+     * Loads HAPI's definitions of every resource type the API reads or writes, and parses and writes a bundle
+     * of them once (the parser's classes, the narrative's XHTML parser): about two seconds, paid at start-up
+     * on a thread of its own ({@code FhirModule.warmUp}) rather than by the first EHR request.
+     */
     public static void warm() {
+        List<Resource> resources = List.of(new Claim(), new ClaimResponse(), new Patient(), new Coverage(), new Organization(),
+                new Practitioner(), new PractitionerRole(), new ServiceRequest(), new DeviceRequest(), new Procedure(),
+                new MedicationRequest(), new QuestionnaireResponse(), new Questionnaire(), new OperationOutcome(),
+                new Parameters(), new Subscription(), new CapabilityStatement());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        bundle.addEntry().setFullUrl("urn:uuid:00000000-0000-0000-0000-000000000000").setResource(new Patient());
-        json().parseResource(Bundle.class, json().encodeResourceToString(bundle));
+        for (Resource resource : resources) {
+            R4.getResourceDefinition(resource);
+            bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes(resource.fhirType().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8))).setResource(resource);
+        }
+        Patient patient = (Patient) resources.get(2);
+        patient.getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED)
+                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">warm-up</div>");
+        try {
+            parse((ObjectNode) TREE.readTree(json().encodeResourceToString(bundle)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
