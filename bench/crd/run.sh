@@ -27,5 +27,12 @@ export PUMPAUTH_KEY="$key"
 echo "load: $(uptime)"
 wrk -t2 -c8 -d20s -s bench/crd/order-sign.lua "http://127.0.0.1:$port" > /dev/null   # warm-up (JIT)
 echo "== POST /cds-services/order-sign: 8 connections, ${secs}s"
-wrk -t2 -c8 -d"${secs}s" --latency -s bench/crd/order-sign.lua "http://127.0.0.1:$port" \
-    | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }   # the server's user + system CPU, in clock ticks
+before=$(cpu)
+wrk -t2 -c8 -d"${secs}s" --latency -s bench/crd/order-sign.lua "http://127.0.0.1:$port" > "$work/wrk.out"
+after=$(cpu)
+grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors" "$work/wrk.out"
+requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "  server CPU: %.3f ms a request (%d requests)\n", t * 1000 / hz / n, n }'
+echo "load after: $(uptime)"

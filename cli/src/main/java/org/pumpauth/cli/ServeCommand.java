@@ -58,6 +58,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // The modules start loading their libraries (HAPI FHIR: seconds) while the database opens and migrates.
+        List<ServiceModule> available = ServiceModule.available();
+        available.forEach(ServiceModule::warmUp);
         ReviewService service;
         LetterSettings letterSettings;
         try {
@@ -72,7 +75,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--default-policy: " + e.getMessage());
         }
         List<ServiceModule.Mounted> modules = new ArrayList<>();
-        List<ServiceModule> available = ServiceModule.available();
         if (available.isEmpty() && payers != null) {
             service.close();
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -49,6 +49,14 @@ public interface ServiceModule {
     }
 
     /**
+     * Starts loading what is slow to load (HAPI's model and parser, say) on a background thread, and returns
+     * at once: {@code serve} calls it before it opens the database, so the two overlap. Doing nothing is
+     * allowed; {@link #prepare} must work whether or not this was called.
+     */
+    default void warmUp() {
+    }
+
+    /**
      * Prepares the module over {@code service} (reading its files and warming what is slow to start);
      * throws {@link InvalidOptionException} for an option it cannot use.
      */

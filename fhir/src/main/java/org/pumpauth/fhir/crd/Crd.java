@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +34,8 @@ import org.pumpauth.fhir.dtr.Orders;
  */
 public final class Crd {
     static final List<String> HOOKS = List.of("order-sign", "order-select", "order-dispatch", "appointment-book", "encounter-start");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Read as HAPI reads, so the hook's resources go to HAPI as the tree already read (Fhir.parse).
+    private static final ObjectMapper JSON = Fhir.TREE;
     private final Dtr dtr;
 
     public Crd(Dtr dtr) {
@@ -168,7 +169,7 @@ public final class Crd {
 
     private static Resource parse(JsonNode node, String at) {
         try {
-            return (Resource) Fhir.json().parseResource(node.toString());
+            return (Resource) Fhir.parse((ObjectNode) node);
         } catch (RuntimeException e) {
             throw new HookException(400, at + " must be a FHIR R4 resource");
         }
@@ -261,11 +262,8 @@ public final class Crd {
         ((org.hl7.fhir.r4.model.DomainResource) updated).addExtension(info);
         ObjectNode action = JSON.createObjectNode();
         action.put("type", "update").put("description", "Coverage information for " + order.reference());
-        try {
-            action.set("resource", JSON.readTree(Fhir.json().encodeResourceToString(updated)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // Written into the answer as HAPI encodes it, not read back into a tree first.
+        action.putRawValue("resource", new RawValue(Fhir.json().encodeResourceToString(updated)));
         return action;
     }
 

@@ -75,7 +75,7 @@ final class Prefetch {
             return Optional.empty();
         }
         try {
-            return Optional.of((Resource) Fhir.json().parseResource(node.toString()));
+            return Optional.of((Resource) Fhir.parse((com.fasterxml.jackson.databind.node.ObjectNode) node));
         } catch (RuntimeException e) {
             unseen.add("The prefetched " + key + " is not a FHIR R4 resource.");
             return Optional.empty();

@@ -223,7 +223,7 @@ public final class Dtr {
             for (Choice choice : choices) {
                 QuestionnaireResponse prefilled = Answers.fromRequest(choice.request());
                 prefilled.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
-                out.addParameter().setName("PackageBundle").setResource(bundle(choice.questionnaire(), Optional.of(prefilled)));
+                out.addParameter().setName("PackageBundle").setResource(bundle(choice.questionnaire().copy(), Optional.of(prefilled)));
             }
         }
         return out;
@@ -236,7 +236,10 @@ public final class Dtr {
                 + "): pumpauth has no criteria and no questionnaire for it.";
     }
 
-    /** One way an order may be reviewed: a service kind, the request it makes, the pathway and its questionnaire. */
+    /**
+     * One way an order may be reviewed: a service kind, the request it makes, the pathway and its questionnaire
+     * (the one shared by every request: copy it before changing it or handing it out).
+     */
     public record Choice(String kind, ObjectNode request, PolicyVersion version, Pathway pathway, Questionnaire questionnaire) {
     }
 
@@ -266,7 +269,7 @@ public final class Dtr {
             for (Pathway pathway : pathways(version, request)) {
                 Questionnaire questionnaire = questionnaires.get(Questions.id(version, pathway));
                 if (questionnaire != null) {
-                    choices.add(new Choice(kind, request, version, pathway, questionnaire.copy()));
+                    choices.add(new Choice(kind, request, version, pathway, questionnaire));
                 }
             }
         }

@@ -5,7 +5,9 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,15 @@ public final class PasBundle {
         try {
             IParser parser = Fhir.json();
             parser.setParserErrorHandler(new Refusing());
-            parsed = parser.parseResource(new String(body, StandardCharsets.UTF_8));
+            // Read once into a tree, narratives left out (pumpauth neither reads nor returns them), then to HAPI.
+            JsonNode tree = Fhir.TREE.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw FhirException.invalid("", "the body is not a FHIR R4 resource in JSON (application/fhir+json)");
+            }
+            parsed = Fhir.parse(Fhir.withoutNarratives((ObjectNode) tree), parser);
         } catch (FhirException e) {
             throw e;
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+        } catch (IOException | DataFormatException | IllegalArgumentException | ClassCastException e) {
             // HAPI's message may quote the body: it is not repeated.
             throw FhirException.invalid("", "the body is not a FHIR R4 resource in JSON (application/fhir+json)");
         }
