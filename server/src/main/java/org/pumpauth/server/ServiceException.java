@@ -73,4 +73,17 @@ public abstract class ServiceException extends PumpauthException {
         @Override public String kind() { return "unavailable"; }
         @Override public String title() { return "Service unavailable"; }
     }
+
+    /** The API key is not known, or was revoked before the change could commit. */
+    public static final class Unauthorized extends ServiceException {
+        private static final long serialVersionUID = 1L;
+
+        public Unauthorized(String message) {
+            super(message);
+        }
+
+        @Override public int status() { return 401; }
+        @Override public String kind() { return "unauthorized"; }
+        @Override public String title() { return "Unauthorized"; }
+    }
 }

@@ -73,6 +73,23 @@ class HttpApiTest {
     }
 
     @Test
+    void a_key_revoked_after_it_submitted_is_refused_from_its_next_submission_and_nothing_is_stored() {
+        String key = service.keys().create(Role.SUBMITTER, "clinic-revoked");
+        assertThat(client.post("/v1/cases", key, Requests.insufficient("REVOKED-1")).status()).isEqualTo(201);
+
+        service.keys().revoke("clinic-revoked", "operator:test");
+
+        Response refused = client.post("/v1/cases", key, Requests.insufficient("REVOKED-2"));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.raw().headers().firstValue("Location")).isEmpty();
+        assertThat(client.post("/v1/cases", key, Requests.insufficient("REVOKED-1")).status()).as("a replay").isEqualTo(401);
+        List<String> stored = service.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT request_id FROM review_case WHERE submitter = 'clinic-revoked'").mapTo(String.class).list());
+        assertThat(stored).containsExactly("REVOKED-1");
+    }
+
+    @Test
     void evaluate_answers_the_determination_and_stores_nothing() {
         Response r = client.post("/v1/evaluate", clinic, Requests.meetsCriteria("EV-1"));
 

@@ -28,8 +28,13 @@ public final class ApiKeys {
     /** The actor of a key change made without a named person (the tests, a library caller). */
     public static final String OPERATOR = "operator";
 
+    /** At most this many keys are remembered by {@link #identify}; past it the memory starts afresh. */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final Jdbi jdbi;
     private final Clock clock;
+    /** Who each key hash seen belongs to (not whether it is revoked: that is read from the database). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Caller> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ApiKeys(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -157,7 +162,10 @@ public final class ApiKeys {
         if (!key.startsWith(PREFIX) || key.length() > 100) {
             return Optional.empty();
         }
-        String hash = Sha256.hex(key);
+        return lookUp(Sha256.hex(key));
+    }
+
+    private Optional<Caller> lookUp(String hash) {
         return jdbi.withHandle(h -> h.createQuery("SELECT name, role, display_name FROM api_key"
                         + " WHERE key_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", hash)
@@ -167,6 +175,55 @@ public final class ApiKeys {
                     return new Caller(name, Role.of(rs.getString("role")).orElseThrow(), display == null ? name : display);
                 })
                 .findOne());
+    }
+
+    /** A presented key: whom it names, and its SHA-256, by which the database is asked whether it is revoked. */
+    public record Identified(Caller caller, String keyHash) {}
+
+    /**
+     * Whom a presented key names, without asking the database once the key has been seen: for a
+     * change that checks the key's revocation itself, in the transaction that commits it
+     * ({@link #live}), so that the change is refused when the key was revoked before it committed.
+     * Empty when it is not a key, or not a key the database knows unrevoked on its first use.
+     */
+    public Optional<Identified> identify(String key) {
+        if (!key.startsWith(PREFIX) || key.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = Sha256.hex(key);
+        Caller caller = known.get(hash);
+        if (caller == null) {
+            Optional<Caller> read = lookUp(hash);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            caller = read.get();
+            if (known.size() >= MAX_REMEMBERED) {
+                known.clear();
+            }
+            known.put(hash, caller);
+        }
+        return Optional.of(new Identified(caller, hash));
+    }
+
+    /** Forgets a key {@link #identify} remembered (a change found it revoked). */
+    public void forget(String keyHash) {
+        known.remove(keyHash);
+    }
+
+    /**
+     * Of these key hashes, those of keys not revoked, read in the caller's transaction: one query for a
+     * group of changes, so a key revoked by any process on the database is refused from its next change.
+     */
+    public static java.util.Set<String> live(Handle h, java.util.Collection<String> keyHashes) {
+        if (keyHashes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(h.createQuery("SELECT key_hash FROM api_key WHERE revoked_at IS NULL"
+                        + " AND key_hash IN (<hashes>)")
+                .bindList("hashes", new java.util.TreeSet<>(keyHashes))
+                .mapTo(String.class)
+                .list());
     }
 
     private static ObjectNode content(String name) {

@@ -129,6 +129,19 @@ public final class CaseService implements AutoCloseable {
      * the same body again gives back the same case; a different one is a conflict.
      */
     public Submission submit(Caller caller, byte[] body) {
+        return submit(caller, Optional.empty(), body);
+    }
+
+    /**
+     * As {@link #submit(Caller, byte[])}, for a caller whose key is checked in the transaction that
+     * stores the case ({@link org.pumpauth.server.access.ApiKeys#identify}): a key revoked before then
+     * is refused (401), and nothing is stored.
+     */
+    public Submission submit(org.pumpauth.server.access.ApiKeys.Identified key, byte[] body) {
+        return submit(key.caller(), Optional.of(key.keyHash()), body);
+    }
+
+    private Submission submit(Caller caller, Optional<String> keyHash, byte[] body) {
         ReviewRequest request = reader.read(body);
         if (request.requestId().length() > MAX_REQUEST_ID) {
             throw new InvalidRequestException(List.of(new Problem("requestId", "must be at most " + MAX_REQUEST_ID
@@ -164,7 +177,7 @@ public final class CaseService implements AutoCloseable {
         List<IssuedLetter> issued = evaluationLetter(row, tree, determinationJson, now);
         issued.forEach(l -> events.add(Letters.event(l)));
         SubmissionWriter.Result result = writer.write(new SubmissionWriter.NewCase(row, requestDocument,
-                determinationDocument, determination.outcome().name(), now, events, issued));
+                determinationDocument, determination.outcome().name(), now, events, issued, keyHash));
         if (result == SubmissionWriter.Result.STORED) {
             return new Submission(CaseStore.full(row, List.of(stored)), true);
         }

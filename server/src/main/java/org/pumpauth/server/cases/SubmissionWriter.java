@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.server.ServiceException;
+import org.pumpauth.server.access.ApiKeys;
 import org.pumpauth.server.audit.AuditLog;
 import org.pumpauth.server.audit.Document;
 import org.pumpauth.server.letters.IssuedLetter;
@@ -46,7 +48,7 @@ final class SubmissionWriter implements AutoCloseable {
 
     /** A case to store, complete with what it is stored with. */
     record NewCase(CaseStore.Row row, Document request, Document determination, String outcome, Instant at,
-            List<AuditLog.Event> events, List<IssuedLetter> letters) {}
+            List<AuditLog.Event> events, List<IssuedLetter> letters, Optional<String> keyHash) {}
 
     /** How a write ended: stored, or refused because the (submitter, requestId) is taken. */
     enum Result { STORED, DUPLICATE }
@@ -181,12 +183,18 @@ final class SubmissionWriter implements AutoCloseable {
     }
 
     private static void writeOnce(Jdbi jdbi, List<Job> batch) {
+        List<Job> accepted = new ArrayList<>(batch.size());
+        List<Job> revoked = new ArrayList<>();
         try {
             jdbi.useTransaction(h -> {
-                insertAll(h, batch);
-                List<AuditLog.Event> events = new ArrayList<>(batch.size() * 3);
-                batch.forEach(job -> events.addAll(job.newCase().events()));
-                AuditLog.appendNewCases(h, events, documents(batch));
+                keysLive(h, batch, accepted, revoked);
+                if (accepted.isEmpty()) {
+                    return;
+                }
+                insertAll(h, accepted);
+                List<AuditLog.Event> events = new ArrayList<>(accepted.size() * 3);
+                accepted.forEach(job -> events.addAll(job.newCase().events()));
+                AuditLog.appendNewCases(h, events, documents(accepted));
             });
         } catch (RuntimeException e) {
             if (Sql.isTransient(e) || batch.size() == 1 && !Sql.isUniqueViolation(e)) {
@@ -195,7 +203,28 @@ final class SubmissionWriter implements AutoCloseable {
             writeOneByOne(jdbi, batch);
             return;
         }
-        batch.forEach(job -> job.done().complete(Result.STORED));
+        accepted.forEach(job -> job.done().complete(Result.STORED));
+        refuse(revoked);
+    }
+
+    /**
+     * Sorts the group into the cases whose submitters' keys are not revoked (one query for the group,
+     * in its transaction) and the others; a case submitted without a key to check is accepted.
+     */
+    private static void keysLive(Handle h, List<Job> batch, List<Job> accepted, List<Job> revoked) {
+        accepted.clear();
+        revoked.clear();
+        List<String> hashes = new ArrayList<>(batch.size());
+        batch.forEach(job -> job.newCase().keyHash().ifPresent(hashes::add));
+        java.util.Set<String> live = ApiKeys.live(h, hashes);
+        for (Job job : batch) {
+            (job.newCase().keyHash().map(live::contains).orElse(true) ? accepted : revoked).add(job);
+        }
+    }
+
+    private static void refuse(List<Job> revoked) {
+        revoked.forEach(job -> job.done().completeExceptionally(new ServiceException.Unauthorized(
+                "the API key is not known")));
     }
 
     /** The slow path: a savepoint per case, so a taken requestId or a refused case does not fail the others. */
@@ -204,12 +233,15 @@ final class SubmissionWriter implements AutoCloseable {
         List<Job> duplicates = new ArrayList<>();
         List<Job> failed = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
+        List<Job> accepted = new ArrayList<>(batch.size());
+        List<Job> revoked = new ArrayList<>();
         jdbi.useTransaction(h -> {
             stored.clear();
             duplicates.clear();
             failed.clear();
             failures.clear();
-            for (Job job : batch) {
+            keysLive(h, batch, accepted, revoked);
+            for (Job job : accepted) {
                 h.savepoint("one_case");
                 try {
                     insertAll(h, List.of(job));
@@ -236,6 +268,7 @@ final class SubmissionWriter implements AutoCloseable {
         });
         stored.forEach(job -> job.done().complete(Result.STORED));
         duplicates.forEach(job -> job.done().complete(Result.DUPLICATE));
+        refuse(revoked);
         for (int i = 0; i < failed.size(); i++) {
             failed.get(i).done().completeExceptionally(failures.get(i));
         }

@@ -124,6 +124,9 @@ public final class HttpApi {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "1");
                 }
+                if (e.status() == 401) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                }
                 problem(ctx, Problem.of(e.status(), e.kind(), e.title(), e.getMessage()));
             });
             config.routes.exception(HttpProblem.class, (e, ctx) -> {
@@ -203,12 +206,16 @@ public final class HttpApi {
     }
 
     private Caller caller(Context ctx) {
+        return keys.authenticate(bearer(ctx)).orElseThrow(() -> HttpProblem.unauthorized("the API key is not known"));
+    }
+
+    /** The key the Authorization header presents. */
+    private static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw HttpProblem.unauthorized("send an API key as Authorization: Bearer KEY");
         }
-        return keys.authenticate(header.substring(7).trim())
-                .orElseThrow(() -> HttpProblem.unauthorized("the API key is not known"));
+        return header.substring(7).trim();
     }
 
     private void evaluate(Context ctx) throws IOException {
@@ -223,8 +230,17 @@ public final class HttpApi {
     }
 
     private void submit(Context ctx) throws IOException {
-        Caller caller = caller(ctx);
-        CaseService.Submission submission = cases.submit(caller, Bodies.read(ctx, Bodies.JSON));
+        // The key's revocation is read in the transaction that stores the case, with its group's: one
+        // query for the group, not one a request.
+        ApiKeys.Identified key = keys.identify(bearer(ctx))
+                .orElseThrow(() -> HttpProblem.unauthorized("the API key is not known"));
+        CaseService.Submission submission;
+        try {
+            submission = cases.submit(key, Bodies.read(ctx, Bodies.JSON));
+        } catch (ServiceException.Unauthorized e) {
+            keys.forget(key.keyHash());
+            throw e;
+        }
         ReviewCase c = submission.reviewCase();
         ctx.status(submission.created() ? 201 : 200).header("Location", "/v1/cases/" + c.id());
         ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));

@@ -51,38 +51,73 @@ final class PlainWords {
         }
     }
 
+    /** A term a text contains: the words as the text writes them (in lower case) and their meaning. */
+    private record Hit(String as, String meaning) {}
+
+    /**
+     * Each text's hits, in order of appearance, for texts up to {@link #MEMO_TEXT} characters: letters
+     * quote the same policy texts again and again (a criterion's words, its citation), and finding a
+     * text's terms is most of a letter's cost. Bounded: past {@link #MEMO_SIZE} texts it starts afresh.
+     */
+    private final Map<String, List<Hit>> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO_TEXT = 2_000;
+    private static final int MEMO_SIZE = 4_096;
+
     /** The terms that appear in the texts, each once, as the text writes it, with their meanings, in order of appearance. */
     Map<String, String> termsIn(List<String> texts) {
         Map<String, String> found = new LinkedHashMap<>();
         for (String text : texts) {
-            List<int[]> spans = new ArrayList<>();
-            List<Term> hits = new ArrayList<>();
-            String lower = text.toLowerCase(Locale.ROOT);
-            for (int t = 0; t < terms.size(); t++) {
-                Term term = terms.get(t);
-                if (!lower.contains(lowerWords.get(t))) {
-                    continue; // the pattern needs the word, in any case: most terms are in no given text
-                }
-                Matcher m = term.pattern().matcher(text);
-                if (m.find()) {
-                    spans.add(new int[] {m.start(), m.end()});
-                    hits.add(term);
-                }
-            }
-            Integer[] order = new Integer[hits.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Integer.compare(spans.get(a)[0], spans.get(b)[0]));
-            for (int i : order) {
-                Term term = hits.get(i);
-                String as = text.substring(spans.get(i)[0], spans.get(i)[1]).toLowerCase(Locale.ROOT);
-                if (found.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(as)) && !found.containsValue(term.meaning())) {
-                    found.put(as, term.meaning());
+            for (Hit hit : hits(text)) {
+                if (found.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(hit.as())) && !found.containsValue(hit.meaning())) {
+                    found.put(hit.as(), hit.meaning());
                 }
             }
         }
         return found;
+    }
+
+    private List<Hit> hits(String text) {
+        if (text.length() > MEMO_TEXT) {
+            return find(text);
+        }
+        List<Hit> hits = memo.get(text);
+        if (hits == null) {
+            hits = find(text);
+            if (memo.size() >= MEMO_SIZE) {
+                memo.clear();
+            }
+            memo.put(text, hits);
+        }
+        return hits;
+    }
+
+    /** The terms the text contains, each at its first place, in order of those places. */
+    private List<Hit> find(String text) {
+        List<int[]> spans = new ArrayList<>();
+        List<Term> hits = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int t = 0; t < terms.size(); t++) {
+            Term term = terms.get(t);
+            if (!lower.contains(lowerWords.get(t))) {
+                continue; // the pattern needs the word, in any case: most terms are in no given text
+            }
+            Matcher m = term.pattern().matcher(text);
+            if (m.find()) {
+                spans.add(new int[] {m.start(), m.end()});
+                hits.add(term);
+            }
+        }
+        Integer[] order = new Integer[hits.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(spans.get(a)[0], spans.get(b)[0]));
+        List<Hit> ordered = new ArrayList<>(order.length);
+        for (int i : order) {
+            ordered.add(new Hit(text.substring(spans.get(i)[0], spans.get(i)[1]).toLowerCase(Locale.ROOT),
+                    hits.get(i).meaning()));
+        }
+        return List.copyOf(ordered);
     }
 
     /** A field path as words: {@code intraspinalTrials[0].drugClass} is "intraspinal trial 1, drug class". */

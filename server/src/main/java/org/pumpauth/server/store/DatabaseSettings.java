@@ -23,11 +23,16 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
     /**
      * The embedded database under {@code dataDir}. AUTO_SERVER lets a second process (such as
      * {@code pumpauth keys create} while the server runs) open the same file; WRITE_DELAY=0
-     * writes each commit to the file before it returns, so a 201 survives a kill -9.
+     * writes each commit to the file before it returns, so a 201 survives a kill -9. ANALYZE_AUTO: H2
+     * gathers a table's statistics again after this many changed rows (by default 2,000, reading 10,000
+     * rows each time, in the commit that crosses it): a case changes about ten rows, so at the default
+     * the case writer spent part of its commits reading documents back for statistics; now once per
+     * 100,000 rows changed (a table's statistics change little as it grows by the same kind of row).
      */
     public static DatabaseSettings embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().normalize().resolve("pumpauth").toString();
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+                + ";ANALYZE_AUTO=100000",
                 Optional.of("sa"), Optional.of(""));
     }
 

@@ -57,7 +57,7 @@ abstract class SubmissionWriterTest {
                 CaseStatus.PENDING_REVIEW, Urgency.STANDARD, AT, Urgency.STANDARD.dueAt(AT), "{}", Optional.empty());
         return new SubmissionWriter.Job(new SubmissionWriter.NewCase(row, Document.of("{}"), Document.of("{}"),
                 "INSUFFICIENT_INFORMATION", AT,
-                List.of(new AuditLog.Event(id, AuditEvent.SUBMITTED, "clinic-a", AT, "{}")), List.of()));
+                List.of(new AuditLog.Event(id, AuditEvent.SUBMITTED, "clinic-a", AT, "{}")), List.of(), Optional.empty()));
     }
 
     private long cases() {
