@@ -37,6 +37,11 @@ final class DeviceRules extends NoteRule {
     private static final Pattern EXPEDITED = words("\\bexpedited\\b|\\burgent review\\b");
     private static final Pattern SURGERY_DATE = words("^\\s*(surgery|procedure|service) date\\s*:|\\bscheduled for\\b|\\bproceed\\s+(on\\s+)?(?=\\d)");
 
+    private static final Pattern HAS_PUMP = words("\\b(implanted|SynchroMed|pump refill|interrogation)\\b");
+    private static final Pattern PUMP = words("\\bpump\\b");
+    private static final Pattern PUMP_SENTENCE = words("[^.\\n]*\\b(intrathecal|epidural|ITB)\\b[^.\\n]*\\bpump\\b[^.\\n]*");
+    private static final Pattern PROGRAMMABLE = words("\\bprogrammable\\b");
+
     @Override
     void read(Note note, Facts facts) {
         readDevice(note, facts);
@@ -44,8 +49,7 @@ final class DeviceRules extends NoteRule {
     }
 
     private static void readDevice(Note note, Facts facts) {
-        boolean hasPump = words("\\b(implanted|SynchroMed|pump refill|interrogation)\\b").matcher(note.text).find()
-                && words("\\bpump\\b").matcher(note.text).find();
+        boolean hasPump = note.lower.contains("pump") && HAS_PUMP.matcher(note.text).find() && PUMP.matcher(note.text).find();
         if (!hasPump) {
             return;
         }
@@ -109,7 +113,7 @@ final class DeviceRules extends NoteRule {
 
     /** The service a sentence requests: its kind, and route, drug and pump type where it says them. */
     private static void readService(Note note, Facts facts) {
-        for (Note.Sentence s : note.sentences) {
+        for (Note.Sentence s : candidates(note, REQUEST)) {
             Matcher request = REQUEST.matcher(s.text());
             if (!request.find() || SERVICE_HEDGE.matcher(s.text()).find() || someoneElse(note, s, s.start() + request.start(), s.start() + request.end())) {
                 continue;
@@ -129,7 +133,7 @@ final class DeviceRules extends NoteRule {
             int describeStart = lineStart;
             if (!ROUTE.matcher(line).find() && !value.equals("trial") && !value.equals("implant")) {
                 // A replacement's route, drug and pump type are those of the implanted pump it replaces.
-                Matcher pump = words("[^.\\n]*\\b(intrathecal|epidural|ITB)\\b[^.\\n]*\\bpump\\b[^.\\n]*").matcher(note.text);
+                Matcher pump = PUMP_SENTENCE.matcher(note.text);
                 if (pump.find()) {
                     describe = pump.group();
                     describeStart = pump.start();
@@ -141,7 +145,7 @@ final class DeviceRules extends NoteRule {
                 facts.set("service.route", r.equals("itb") || r.equals("it") ? "intrathecal" : r,
                         note.span(describeStart + route.start(1), describeStart + route.end(1)));
             }
-            Matcher programmable = words("\\bprogrammable\\b").matcher(describe);
+            Matcher programmable = PROGRAMMABLE.matcher(describe);
             if (programmable.find() && !value.equals("trial")) {
                 facts.set("service.programmablePump", true, note.span(describeStart + programmable.start(), describeStart + programmable.end()));
             }
@@ -158,7 +162,7 @@ final class DeviceRules extends NoteRule {
             }
         }
         if (facts.has("service.kind")) {
-            for (Note.Sentence s : note.sentences) {
+            for (Note.Sentence s : candidates(note, SURGERY_DATE)) {
                 Matcher label = SURGERY_DATE.matcher(s.text());
                 if (label.find()) {
                     Dates.after(note.text, s.start() + label.start(), s.end())
@@ -177,7 +181,7 @@ final class DeviceRules extends NoteRule {
         Matcher drug = TrialDrug.matcher(describe);
         int base = describeStart;
         if (!drug.find()) {
-            for (Note.Sentence s : note.sentences) {
+            for (Note.Sentence s : candidates(note, DRUG_LINE)) {
                 if (DRUG_LINE.matcher(s.text()).find()) {
                     drug = TrialDrug.matcher(s.text());
                     base = s.start();

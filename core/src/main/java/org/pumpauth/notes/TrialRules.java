@@ -114,7 +114,7 @@ final class TrialRules extends NoteRule {
 
     /** The first match outside plans, hedges and other people. */
     private static Optional<Matcher> first(Note note, Pattern pattern) {
-        for (Note.Sentence s : note.sentences) {
+        for (Note.Sentence s : candidates(note, pattern)) {
             Matcher m = pattern.matcher(note.text).region(s.start(), s.end());
             while (m.find()) {
                 if (!hedged(note, s, m.start()) && !someoneElse(note, s, m.start(), m.end())) {
@@ -127,7 +127,7 @@ final class TrialRules extends NoteRule {
 
     private static Optional<Matcher> last(Note note, Pattern pattern) {
         Matcher found = null;
-        for (Note.Sentence s : note.sentences) {
+        for (Note.Sentence s : candidates(note, pattern)) {
             Matcher m = pattern.matcher(note.text).region(s.start(), s.end());
             while (m.find()) {
                 if (!hedged(note, s, m.start()) && !someoneElse(note, s, m.start(), m.end())) {
