@@ -40,6 +40,7 @@ final class DeviceRules extends NoteRule {
     private static final Pattern HAS_PUMP = words("\\b(implanted|SynchroMed|pump refill|interrogation)\\b");
     private static final Pattern PUMP = words("\\bpump\\b");
     private static final Pattern PUMP_SENTENCE = words("[^.\\n]*\\b(intrathecal|epidural|ITB)\\b[^.\\n]*\\bpump\\b[^.\\n]*");
+    private static final Pattern LOSS_OF_EFFECT = words("\\bloss of (effect|efficacy|effectiveness|analgesic effect)\\b|\\bno longer (effective|controls?|controlling)\\b|\\blost (its )?(effect|efficacy|effectiveness)\\b");
     private static final Pattern PROGRAMMABLE = words("\\bprogrammable\\b");
 
     @Override
@@ -104,6 +105,14 @@ final class DeviceRules extends NoteRule {
             }
         });
         each(note, REPORT_ATTACHED, (s, m) -> facts.set("existingDevice.pumpAnalysisReportAttached", true, span(note, m)));
+        each(note, LOSS_OF_EFFECT, (s, m) -> {
+            // The pump's therapy, not another device's ("the stimulator was explanted for loss of efficacy").
+            String sentence = s.text().toLowerCase(Locale.ROOT);
+            if ((sentence.contains("pump") || sentence.contains("intrathecal") || sentence.contains("itb"))
+                    && !sentence.contains("stimulat") && !hedged(note, s, m.start()) && !someoneElse(note, s, m.start(), m.end())) {
+                facts.set("existingDevice.lossOfEffectiveness", !negated(note, s, m.start(), m.end()), span(note, m));
+            }
+        });
         each(note, RECALL, (s, m) -> {
             if (!negated(note, s, m.start(), m.end()) && !hedged(note, s, m.start())) {
                 facts.set("existingDevice.recalled", true, span(note, m));

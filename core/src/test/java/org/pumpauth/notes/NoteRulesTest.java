@@ -194,6 +194,29 @@ class NoteRulesTest {
         check(note, field, expected);
     }
 
+    /** Spasticity's origin, resectability and liver-only metastases, the pump's loss of effect: as the note words them. */
+    @ParameterizedTest(name = "{1} in: {0}")
+    @CsvSource(delimiter = '|', value = {
+        "Severe spasticity of spinal cord origin after a T6 injury.|indication.spasticityOrigin|\"spinal-cord\"",
+        "Cerebral-origin spasticity since her anoxic injury.|indication.spasticityOrigin|\"cerebral\"",
+        "Spasticity due to spinal cord injury.|indication.spasticityOrigin|-",
+        "Family hx: brother with spasticity of cerebral origin.|indication.spasticityOrigin|-",
+        "Colorectal adenocarcinoma with unresectable liver metastases.|indication.resectable|false",
+        "The tumour is not resectable per hepatobiliary surgery.|indication.resectable|false",
+        "Tumor board: the lesion is resectable.|indication.resectable|true",
+        "If the metastases become resectable after chemotherapy, surgery will be offered.|indication.resectable|-",
+        "Her father had an unresectable tumour.|indication.resectable|-",
+        "Metastatic disease is confined to the liver on PET-CT.|indication.metastasesLimitedToLiver|true",
+        "Restaging CT: no extrahepatic disease.|indication.metastasesLimitedToLiver|true",
+        "Restaging CT shows extrahepatic disease in the lungs.|indication.metastasesLimitedToLiver|false",
+        "Device: SynchroMed II pump, implanted 2017.\\nThe intrathecal pump is no longer effective despite dose increases.|existingDevice.lossOfEffectiveness|true",
+        "Device: SynchroMed II pump, implanted 2017.\\nNo loss of efficacy of the intrathecal pump therapy.|existingDevice.lossOfEffectiveness|false",
+        "Device: SynchroMed II pump, implanted 2017.\\nThe stimulator was explanted for loss of efficacy; the pump works.|existingDevice.lossOfEffectiveness|-",
+    })
+    void commonlyStatedFields(String note, String field, String expected) {
+        check(note, field, expected);
+    }
+
     @ParameterizedTest(name = "{1} in: {0}")
     @CsvSource(delimiter = '|', value = {
         "Device: SynchroMed II pump, implanted 2017.\\nInterrogation: no alarms. Battery not at end of life.|existingDevice.impendingFailureAlert|false",
