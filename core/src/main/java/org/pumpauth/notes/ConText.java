@@ -98,7 +98,11 @@ public final class ConText {
      * sentence is read: split a note into sentences first.
      */
     public Assertion assess(String sentence, int start, int end) {
-        List<Word> words = Words.of(sentence);
+        return assess(Words.of(sentence), start, end);
+    }
+
+    /** The same, over the sentence's words already read (a note reads each sentence's words once). */
+    Assertion assess(List<Word> words, int start, int end) {
         int first = -1;
         int last = -1;
         for (int i = 0; i < words.size(); i++) {

@@ -37,6 +37,12 @@ final class DeviceRules extends NoteRule {
     private static final Pattern EXPEDITED = words("\\bexpedited\\b|\\burgent review\\b");
     private static final Pattern SURGERY_DATE = words("^\\s*(surgery|procedure|service) date\\s*:|\\bscheduled for\\b|\\bproceed\\s+(on\\s+)?(?=\\d)");
 
+    private static final Pattern HAS_PUMP = words("\\b(implanted|SynchroMed|pump refill|interrogation)\\b");
+    private static final Pattern PUMP = words("\\bpump\\b");
+    private static final Pattern PUMP_SENTENCE = words("[^.\\n]*\\b(intrathecal|epidural|ITB)\\b[^.\\n]*\\bpump\\b[^.\\n]*");
+    private static final Pattern LOSS_OF_EFFECT = words("\\bloss of (effect|efficacy|effectiveness|analgesic effect)\\b|\\bno longer (effective|controls?|controlling)\\b|\\blost (its )?(effect|efficacy|effectiveness)\\b");
+    private static final Pattern PROGRAMMABLE = words("\\bprogrammable\\b");
+
     @Override
     void read(Note note, Facts facts) {
         readDevice(note, facts);
@@ -44,8 +50,7 @@ final class DeviceRules extends NoteRule {
     }
 
     private static void readDevice(Note note, Facts facts) {
-        boolean hasPump = words("\\b(implanted|SynchroMed|pump refill|interrogation)\\b").matcher(note.text).find()
-                && words("\\bpump\\b").matcher(note.text).find();
+        boolean hasPump = note.lower.contains("pump") && HAS_PUMP.matcher(note.text).find() && PUMP.matcher(note.text).find();
         if (!hasPump) {
             return;
         }
@@ -100,6 +105,14 @@ final class DeviceRules extends NoteRule {
             }
         });
         each(note, REPORT_ATTACHED, (s, m) -> facts.set("existingDevice.pumpAnalysisReportAttached", true, span(note, m)));
+        each(note, LOSS_OF_EFFECT, (s, m) -> {
+            // The pump's therapy, not another device's ("the stimulator was explanted for loss of efficacy").
+            String sentence = s.text().toLowerCase(Locale.ROOT);
+            if ((sentence.contains("pump") || sentence.contains("intrathecal") || sentence.contains("itb"))
+                    && !sentence.contains("stimulat") && !hedged(note, s, m.start()) && !someoneElse(note, s, m.start(), m.end())) {
+                facts.set("existingDevice.lossOfEffectiveness", !negated(note, s, m.start(), m.end()), span(note, m));
+            }
+        });
         each(note, RECALL, (s, m) -> {
             if (!negated(note, s, m.start(), m.end()) && !hedged(note, s, m.start())) {
                 facts.set("existingDevice.recalled", true, span(note, m));
@@ -109,7 +122,7 @@ final class DeviceRules extends NoteRule {
 
     /** The service a sentence requests: its kind, and route, drug and pump type where it says them. */
     private static void readService(Note note, Facts facts) {
-        for (Note.Sentence s : note.sentences) {
+        for (Note.Sentence s : candidates(note, REQUEST)) {
             Matcher request = REQUEST.matcher(s.text());
             if (!request.find() || SERVICE_HEDGE.matcher(s.text()).find() || someoneElse(note, s, s.start() + request.start(), s.start() + request.end())) {
                 continue;
@@ -129,7 +142,7 @@ final class DeviceRules extends NoteRule {
             int describeStart = lineStart;
             if (!ROUTE.matcher(line).find() && !value.equals("trial") && !value.equals("implant")) {
                 // A replacement's route, drug and pump type are those of the implanted pump it replaces.
-                Matcher pump = words("[^.\\n]*\\b(intrathecal|epidural|ITB)\\b[^.\\n]*\\bpump\\b[^.\\n]*").matcher(note.text);
+                Matcher pump = PUMP_SENTENCE.matcher(note.text);
                 if (pump.find()) {
                     describe = pump.group();
                     describeStart = pump.start();
@@ -141,7 +154,7 @@ final class DeviceRules extends NoteRule {
                 facts.set("service.route", r.equals("itb") || r.equals("it") ? "intrathecal" : r,
                         note.span(describeStart + route.start(1), describeStart + route.end(1)));
             }
-            Matcher programmable = words("\\bprogrammable\\b").matcher(describe);
+            Matcher programmable = PROGRAMMABLE.matcher(describe);
             if (programmable.find() && !value.equals("trial")) {
                 facts.set("service.programmablePump", true, note.span(describeStart + programmable.start(), describeStart + programmable.end()));
             }
@@ -158,7 +171,7 @@ final class DeviceRules extends NoteRule {
             }
         }
         if (facts.has("service.kind")) {
-            for (Note.Sentence s : note.sentences) {
+            for (Note.Sentence s : candidates(note, SURGERY_DATE)) {
                 Matcher label = SURGERY_DATE.matcher(s.text());
                 if (label.find()) {
                     Dates.after(note.text, s.start() + label.start(), s.end())
@@ -177,7 +190,7 @@ final class DeviceRules extends NoteRule {
         Matcher drug = TrialDrug.matcher(describe);
         int base = describeStart;
         if (!drug.find()) {
-            for (Note.Sentence s : note.sentences) {
+            for (Note.Sentence s : candidates(note, DRUG_LINE)) {
                 if (DRUG_LINE.matcher(s.text()).find()) {
                     drug = TrialDrug.matcher(s.text());
                     base = s.start();

@@ -39,8 +39,23 @@ final class IndicationRules extends NoteRule {
     private static final Pattern TERMINAL = words("\\b(considered|is|remains)\\s+terminal(ly ill)?\\b|\\bterminally ill\\b|\\bterminal (illness|disease|cancer)\\b");
     private static final Pattern LIFE = words("\\blife expectancy\\s+(is\\s+|of\\s+)?(approximately\\s+|about\\s+|around\\s+|at least\\s+|less than\\s+|under\\s+|~\\s*)?(\\d{1,3})\\s*(-|to)?\\s*(\\d{1,3})?\\s*(months?|weeks?|years?)\\b");
 
+    /** The origin only as the note names it ("spasticity of spinal cord origin"), not inferred from a diagnosis. */
+    private static final Pattern SPASTICITY_ORIGIN = words("\\bspasticity\\s+of\\s+(spinal( cord)?|cerebral)\\s+origin\\b|\\b(spinal( cord)?|cerebral)[- ]origin\\s+spasticity\\b");
+    private static final Pattern RESECTABLE = words("\\b(unresectable|non-?resectable|not (surgically )?resectable|(surgically )?resectable)\\b");
+    private static final Pattern LIVER_ONLY = words("\\b(metastas[ie]s|metastatic disease|disease)\\s+(is\\s+|are\\s+)?(confined|limited|isolated)\\s+to\\s+the\\s+liver\\b|\\bliver[- ](only|limited|confined)\\s+(metastas[ie]s|metastatic disease|disease)\\b|\\bisolated (hepatic|liver) metastas[ie]s\\b");
+    /** Extrahepatic disease: stated present, the metastases are not limited to the liver; denied, they are. */
+    private static final Pattern EXTRAHEPATIC = words("\\bextra-?hepatic (disease|metastas[ie]s|spread)\\b");
+
     @Override
     void read(Note note, Facts facts) {
+        readOncology(note, facts);
+        each(note, SPASTICITY_ORIGIN, (s, m) -> {
+            if (!someoneElse(note, s, m.start(), m.end()) && !negated(note, s, m.start(), m.end()) && !hedged(note, s, m.start())) {
+                String origin = m.group(1) != null ? m.group(1) : m.group(3);
+                facts.set("indication.spasticityOrigin",
+                        origin.toLowerCase(java.util.Locale.ROOT).startsWith("cerebral") ? "cerebral" : "spinal-cord", span(note, m));
+            }
+        });
         each(note, NONCANCER, (s, m) -> {
             if (!someoneElse(note, s, m.start(), m.end()) && !negated(note, s, m.start(), m.end())) {
                 facts.set("indication.category", "chronic-noncancer-pain", span(note, m));
@@ -91,6 +106,32 @@ final class IndicationRules extends NoteRule {
             String unit = m.group(6).toLowerCase(java.util.Locale.ROOT);
             double months = unit.startsWith("year") ? n * 12 : unit.startsWith("week") ? Math.round(n * 12 / 52.0 * 10) / 10.0 : n;
             facts.set("indication.lifeExpectancyMonths", months, span(note, m));
+        });
+    }
+
+    /**
+     * Whether the tumour is resectable, and whether the metastases are limited to the liver (the
+     * hepatic-artery pump's indication), as the note states them; a condition ("if resectable") or
+     * a relative's cancer is not a fact.
+     */
+    private static void readOncology(Note note, Facts facts) {
+        each(note, RESECTABLE, (s, m) -> {
+            if (!someoneElse(note, s, m.start(), m.end()) && !hedged(note, s, m.start())) {
+                String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                boolean resectable = !(w.startsWith("un") || w.startsWith("non") || w.startsWith("not"))
+                        && !negated(note, s, m.start(), m.end());
+                facts.set("indication.resectable", resectable, span(note, m));
+            }
+        });
+        each(note, LIVER_ONLY, (s, m) -> {
+            if (!someoneElse(note, s, m.start(), m.end()) && !hedged(note, s, m.start())) {
+                facts.set("indication.metastasesLimitedToLiver", !negated(note, s, m.start(), m.end()), span(note, m));
+            }
+        });
+        each(note, EXTRAHEPATIC, (s, m) -> {
+            if (!someoneElse(note, s, m.start(), m.end()) && !hedged(note, s, m.start())) {
+                facts.set("indication.metastasesLimitedToLiver", negated(note, s, m.start(), m.end()), span(note, m));
+            }
         });
     }
 

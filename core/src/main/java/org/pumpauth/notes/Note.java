@@ -1,8 +1,10 @@
 package org.pumpauth.notes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,13 +61,16 @@ final class Note {
         List<Sentence> out = new ArrayList<>();
         Section section = Section.BODY;
         int lineStart = 0;
+        // One matcher each, reset per line: making a matcher per line cost more than the matching.
+        Matcher label = LABEL.matcher("");
+        Matcher abbreviation = ABBREVIATION.matcher(text);
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
             String line = text.substring(lineStart, lineEnd);
-            Matcher label = LABEL.matcher(line);
+            label.reset(line);
             if (line.isBlank()) {
                 // A blank line ends a plan or a family history only when the next line has its own label.
             } else if (label.find()) {
@@ -87,19 +92,19 @@ final class Note {
                     && !Character.isDigit(line.charAt(0))) {
                 section = Section.BODY;
             }
-            sentencesOfLine(text, lineStart, lineEnd, section, out);
+            sentencesOfLine(text, lineStart, lineEnd, section, abbreviation, out);
             lineStart = lineEnd + 1;
         }
         return List.copyOf(out);
     }
 
     /** A line's sentences: it breaks after ". " (not after "Dr." and the like) and "; ". */
-    private static void sentencesOfLine(String text, int from, int to, Section section, List<Sentence> out) {
+    private static void sentencesOfLine(String text, int from, int to, Section section, Matcher abbreviation, List<Sentence> out) {
         int start = from;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             boolean boundary = (c == '.' || c == '?' || c == '!') && i + 1 < to && text.charAt(i + 1) == ' '
-                    && !ABBREVIATION.matcher(text.substring(Math.max(from, i - 6), i)).find();
+                    && !abbreviation.region(Math.max(from, i - 6), i).find();
             if (boundary) {
                 add(text, start, i + 1, section, out);
                 start = i + 1;
@@ -137,9 +142,17 @@ final class Note {
         }
     }
 
+    /** A sentence's words, read once: several rules ask ConText about mentions in one sentence. */
+    private final Map<Integer, List<Word>> wordsBySentence = new HashMap<>();
+    /** Each mention's assertion, asked once: a rule asks whether it is negated, someone else's, ... */
+    private final Map<Mention, Assertion> assertions = new HashMap<>();
+
+    private record Mention(int sentence, int start, int end) {}
+
     /** ConText's reading of the note's characters [start, end) within their sentence. */
     Assertion assess(Sentence s, int start, int end) {
-        return ConText.standard().assess(s.text(), start - s.start(), end - s.start());
+        return assertions.computeIfAbsent(new Mention(s.start(), start, end), k -> ConText.standard()
+                .assess(wordsBySentence.computeIfAbsent(s.start(), at -> Words.of(s.text())), start - s.start(), end - s.start()));
     }
 
     Span span(int start, int end) {

@@ -1,5 +1,7 @@
 package org.pumpauth.notes;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,30 +23,38 @@ abstract class NoteRule {
 
     /** Every match of {@code pattern} in every sentence, in note order. */
     static void each(Note note, Pattern pattern, BiConsumer<Note.Sentence, Matcher> action) {
-        // Only sentences where one of the pattern's words starts are scanned (see Needles).
-        int[] hits = Needles.positions(pattern, note.lower, note.text.length());
-        if (hits != null && hits.length == 0) {
-            return;
-        }
         Matcher m = pattern.matcher(note.text);
-        int h = 0;
-        for (Note.Sentence s : note.sentences) {
-            if (hits != null) {
-                while (h < hits.length && hits[h] < s.start()) {
-                    h++;
-                }
-                if (h == hits.length) {
-                    return;
-                }
-                if (hits[h] >= s.end()) {
-                    continue;
-                }
-            }
+        for (Note.Sentence s : candidates(note, pattern)) {
             m.region(s.start(), s.end());
             while (m.find()) {
                 action.accept(s, m);
             }
         }
+    }
+
+    /**
+     * The sentences that may hold a match of {@code pattern}, in note order: those where one of its
+     * words starts (see Needles), all of them when it has none.
+     */
+    static List<Note.Sentence> candidates(Note note, Pattern pattern) {
+        int[] hits = Needles.positions(pattern, note.lower, note.text.length());
+        if (hits == null) {
+            return note.sentences;
+        }
+        List<Note.Sentence> out = new ArrayList<>();
+        int h = 0;
+        for (Note.Sentence s : note.sentences) {
+            while (h < hits.length && hits[h] < s.start()) {
+                h++;
+            }
+            if (h == hits.length) {
+                break;
+            }
+            if (hits[h] < s.end()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** Whether the sentence, before {@code at}, makes what follows a plan, an offer or a goal. */

@@ -54,7 +54,7 @@ final class PainRules extends NoteRule {
      */
     private static void readScore(Note note, Facts facts) {
         int[] bestRank = {0};
-        for (Note.Sentence s : note.sentences) {
+        for (Note.Sentence s : candidates(note, SCORE)) {
             if (s.section() == Note.Section.PLAN || s.section() == Note.Section.FAMILY) {
                 continue;
             }

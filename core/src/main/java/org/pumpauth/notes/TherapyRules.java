@@ -39,6 +39,9 @@ final class TherapyRules extends NoteRule {
             Map.entry("non-opioid-analgesic", words("\\b(gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|ibuprofen|naproxen|meloxicam|celecoxib|diclofenac|NSAIDs?|acetaminophen|topiramate|carbamazepine|Neurontin|Lyrica|Cymbalta|Celebrex|Mobic|venlafaxine|milnacipran)\\b")),
             Map.entry("oral-antispasmodic", words("\\b(baclofen|tizanidine|dantrolene|diazepam|Zanaflex|Dantrium|Valium)\\b")));
     private static final Pattern TRIAL_SIGN = words("\\b\\d+\\s*(weeks?|months?)\\b|\\b(ineffective|inadequate|failed|no relief|limited benefit|not tolerate|intolerable|stopped|discontinued|titrated|fixed schedule|scheduled|adequate dose|as needed|PRN|effective)\\b");
+    private static final Pattern ROUTE = words("\\b(oral|PO|transdermal|patch|subcutaneous)\\b");
+    private static final Pattern WEEKS = words("\\b(\\d{1,3})\\s*(weeks?|months?)\\b");
+    private static final Pattern SCHEDULE = words("\\b(fixed schedule|scheduled|around the clock|as needed|PRN)\\b");
     private static final Pattern NOT_A_TRIAL = words("\\b(intrathecal\\w*|ITB|pump|bridge|epidural|injected|bolus|IV|infusion|will|if|continue|start(ed)? as|plan\\w*)\\b");
 
     @Override
@@ -106,18 +109,25 @@ final class TherapyRules extends NoteRule {
      */
     private static void readMedicationTrials(Note note, Facts facts) {
         int index = 0;
-        List<Map.Entry<String, Pattern>> drugs = DRUGS.stream().filter(d -> Needles.mayMatch(d.getValue(), note.lower)).toList();
-        if (drugs.isEmpty()) {
+        // Only the sentences where a drug's name occurs are read.
+        java.util.Set<Note.Sentence> named = new java.util.HashSet<>();
+        for (Map.Entry<String, Pattern> d : DRUGS) {
+            named.addAll(candidates(note, d.getValue()));
+        }
+        if (named.isEmpty()) {
             return;
         }
         for (Note.Sentence s : note.sentences) {
+            if (!named.contains(s)) {
+                continue;
+            }
             if (s.section() == Note.Section.PLAN || s.section() == Note.Section.FAMILY || s.section() == Note.Section.HISTORY) {
                 continue;
             }
             String text = s.text();
             Matcher drug = null;
             String drugClass = null;
-            for (Map.Entry<String, Pattern> d : drugs) {
+            for (Map.Entry<String, Pattern> d : DRUGS) {
                 Matcher m = d.getValue().matcher(text);
                 if (m.find() && (drug == null || m.start() < drug.start())) {
                     drug = m;
@@ -135,19 +145,19 @@ final class TherapyRules extends NoteRule {
             Span evidence = note.span(s.start(), s.end());
             facts.set(prefix + "class", drugClass, note.span(s.start() + drug.start(), s.start() + drug.end()));
             String lower = text.toLowerCase(Locale.ROOT);
-            Matcher route = words("\\b(oral|PO|transdermal|patch|subcutaneous)\\b").matcher(text);
+            Matcher route = ROUTE.matcher(text);
             if (route.find()) {
                 String r = route.group(1).toLowerCase(Locale.ROOT);
                 facts.set(prefix + "route", r.equals("po") || r.equals("oral") ? "oral" : r.equals("subcutaneous") ? "subcutaneous" : "transdermal",
                         note.span(s.start() + route.start(1), s.start() + route.end(1)));
             }
-            Matcher weeks = words("\\b(\\d{1,3})\\s*(weeks?|months?)\\b").matcher(text);
+            Matcher weeks = WEEKS.matcher(text);
             if (weeks.find()) {
                 double n = Double.parseDouble(weeks.group(1));
                 facts.set(prefix + "weeks", weeks.group(2).toLowerCase(Locale.ROOT).startsWith("month") ? Math.round(n * 52 / 12 * 10) / 10.0 : n,
                         note.span(s.start() + weeks.start(), s.start() + weeks.end()));
             }
-            Matcher schedule = words("\\b(fixed schedule|scheduled|around the clock|as needed|PRN)\\b").matcher(text);
+            Matcher schedule = SCHEDULE.matcher(text);
             if (schedule.find()) {
                 String v = schedule.group(1).toLowerCase(Locale.ROOT);
                 facts.set(prefix + "schedule", v.equals("as needed") || v.equals("prn") ? "as-needed" : "fixed",

@@ -161,6 +161,62 @@ class NoteRulesTest {
         check(note, field, expected);
     }
 
+    // Each opens with a title line: a note whose first line names a trial is read as that trial's own note.
+    private static final String TWO_TRIALS = "PAIN CLINIC FOLLOW-UP\\nHPI: s/p failed intrathecal morphine trial on 01/10/2024 with 20% relief, then a successful"
+            + " intrathecal hydromorphone trial on 03/05/2024 with 70% relief.";
+    private static final String NEWEST_FIRST = "PAIN CLINIC FOLLOW-UP\\nUnderwent a successful intrathecal ziconotide trial on 06/02/2024 with 60% relief."
+            + " Previously had a failed intrathecal morphine trial on 02/14/2024 with 10% relief.";
+    private static final String TOLD_TWICE = "PAIN CLINIC FOLLOW-UP\\nHPI: s/p successful intrathecal morphine trial on 07/15/2024 with 70% relief.\\n"
+            + "Assessment: status post successful intrathecal trial; proceed with the implant.";
+
+    /** Several trials in one note: each its own entry, oldest first; one trial told twice is one entry. */
+    @ParameterizedTest(name = "{1} in: {0}")
+    @CsvSource(delimiter = '|', value = {
+        TWO_TRIALS + "|intraspinalTrials[0].reliefPercent|20",
+        TWO_TRIALS + "|intraspinalTrials[0].favorableResponse|false",
+        TWO_TRIALS + "|intraspinalTrials[0].date|\"2024-01-10\"",
+        TWO_TRIALS + "|intraspinalTrials[1].reliefPercent|70",
+        TWO_TRIALS + "|intraspinalTrials[1].favorableResponse|true",
+        TWO_TRIALS + "|intraspinalTrials[1].date|\"2024-03-05\"",
+        TWO_TRIALS + "|intraspinalTrials[2].route|-",
+        NEWEST_FIRST + "|intraspinalTrials[0].date|\"2024-02-14\"",
+        NEWEST_FIRST + "|intraspinalTrials[0].reliefPercent|10",
+        NEWEST_FIRST + "|intraspinalTrials[1].drugClass|\"non-opioid-analgesic\"",
+        NEWEST_FIRST + "|intraspinalTrials[1].reliefPercent|60",
+        TOLD_TWICE + "|intraspinalTrials[0].reliefPercent|70",
+        TOLD_TWICE + "|intraspinalTrials[1].route|-",
+        "PAIN CLINIC FOLLOW-UP\\ns/p failed intrathecal morphine trial. Then underwent a successful intrathecal morphine trial with 65% relief.|intraspinalTrials[1].reliefPercent|65",
+        "PAIN CLINIC FOLLOW-UP\\ns/p failed intrathecal morphine trial. Then underwent a successful intrathecal morphine trial with 65% relief.|intraspinalTrials[0].reliefPercent|-",
+        "PAIN CLINIC FOLLOW-UP\\ns/p successful intrathecal morphine trial on 07/15/2024. If pain recurs we may repeat an intrathecal trial.|intraspinalTrials[1].route|-",
+        "PAIN CLINIC FOLLOW-UP\\nHer sister had a failed intrathecal morphine trial. She is s/p successful intrathecal morphine trial with 60% relief.|intraspinalTrials[1].route|-",
+    })
+    void intraspinalTrialsOldestFirst(String note, String field, String expected) {
+        check(note, field, expected);
+    }
+
+    /** Spasticity's origin, resectability and liver-only metastases, the pump's loss of effect: as the note words them. */
+    @ParameterizedTest(name = "{1} in: {0}")
+    @CsvSource(delimiter = '|', value = {
+        "Severe spasticity of spinal cord origin after a T6 injury.|indication.spasticityOrigin|\"spinal-cord\"",
+        "Cerebral-origin spasticity since her anoxic injury.|indication.spasticityOrigin|\"cerebral\"",
+        "Spasticity due to spinal cord injury.|indication.spasticityOrigin|-",
+        "Family hx: brother with spasticity of cerebral origin.|indication.spasticityOrigin|-",
+        "Colorectal adenocarcinoma with unresectable liver metastases.|indication.resectable|false",
+        "The tumour is not resectable per hepatobiliary surgery.|indication.resectable|false",
+        "Tumor board: the lesion is resectable.|indication.resectable|true",
+        "If the metastases become resectable after chemotherapy, surgery will be offered.|indication.resectable|-",
+        "Her father had an unresectable tumour.|indication.resectable|-",
+        "Metastatic disease is confined to the liver on PET-CT.|indication.metastasesLimitedToLiver|true",
+        "Restaging CT: no extrahepatic disease.|indication.metastasesLimitedToLiver|true",
+        "Restaging CT shows extrahepatic disease in the lungs.|indication.metastasesLimitedToLiver|false",
+        "Device: SynchroMed II pump, implanted 2017.\\nThe intrathecal pump is no longer effective despite dose increases.|existingDevice.lossOfEffectiveness|true",
+        "Device: SynchroMed II pump, implanted 2017.\\nNo loss of efficacy of the intrathecal pump therapy.|existingDevice.lossOfEffectiveness|false",
+        "Device: SynchroMed II pump, implanted 2017.\\nThe stimulator was explanted for loss of efficacy; the pump works.|existingDevice.lossOfEffectiveness|-",
+    })
+    void commonlyStatedFields(String note, String field, String expected) {
+        check(note, field, expected);
+    }
+
     @ParameterizedTest(name = "{1} in: {0}")
     @CsvSource(delimiter = '|', value = {
         "Device: SynchroMed II pump, implanted 2017.\\nInterrogation: no alarms. Battery not at end of life.|existingDevice.impendingFailureAlert|false",

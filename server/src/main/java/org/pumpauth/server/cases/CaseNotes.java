@@ -7,6 +7,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.pumpauth.engine.ClinicalNote;
 import org.pumpauth.server.audit.AuditEvent;
+import org.pumpauth.server.store.Sql;
 
 /**
  * What a case's audit trail holds about its clinical notes (issue 14): the notes attached to it
@@ -27,6 +28,20 @@ final class CaseNotes {
             notes.add(new ClinicalNote(note.path("note").asText(), note.path("text").asText()));
         }
         return notes;
+    }
+
+    /** What the case lists of its attached notes, oldest first: name, kind, when, size; not the text. */
+    static List<AttachedNote> listed(Handle h, ObjectMapper mapper, String caseId) {
+        return h.createQuery("SELECT a.at, d.content FROM audit_entry a JOIN document d"
+                        + " ON d.case_id = a.case_id AND d.hash = a.content_hash"
+                        + " WHERE a.case_id = :caseId AND a.event = :event ORDER BY a.seq")
+                .bind("caseId", caseId).bind("event", AuditEvent.NOTE_ATTACHED.code())
+                .map((rs, ctx) -> {
+                    JsonNode note = JsonBodies.tree(mapper, rs.getString("content").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    return new AttachedNote(note.path("note").asText(), note.path("mediaType").asText(),
+                            Sql.instant(rs, "at"), note.path("text").asText().length());
+                })
+                .list();
     }
 
     /** The proposals reviewers rejected, oldest first. */

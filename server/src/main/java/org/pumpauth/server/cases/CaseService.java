@@ -362,6 +362,14 @@ public final class CaseService implements AutoCloseable {
         }));
     }
 
+    /** What a case lists of its attached notes (name, kind, when, size), oldest first, for a caller that may see it. */
+    public List<AttachedNote> attachedNoteList(Caller caller, String id) {
+        return jdbi.withHandle(h -> {
+            visible(caller, CaseStore.find(h, id, false), id);
+            return CaseNotes.listed(h, mapper, id);
+        });
+    }
+
     /** The notes attached to a case, oldest first, for a caller that may see it. */
     public List<org.pumpauth.engine.ClinicalNote> attachedNotes(Caller caller, String id) {
         return jdbi.withHandle(h -> {

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.DeterminationJson;
+import org.pumpauth.server.cases.AttachedNote;
 import org.pumpauth.server.cases.ReviewCase;
 import org.pumpauth.server.letters.Letter;
 
@@ -82,6 +84,14 @@ final class CaseJson {
 
     /** The whole case: summary, the request as it stands and every determination, oldest first. */
     static byte[] full(ReviewCase c, Instant now) {
+        return full(c, now, Optional.empty());
+    }
+
+    /**
+     * The case, and when given, its attached notes ({@code attachedNotes: [{note, mediaType,
+     * attachedAt, characters}]}, oldest first; never their text).
+     */
+    static byte[] full(ReviewCase c, Instant now, Optional<List<AttachedNote>> notes) {
         return writeStored(json -> {
             json.writeStartObject();
             summary(c, now, json);
@@ -113,6 +123,18 @@ final class CaseJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            if (notes.isPresent()) {
+                json.writeArrayFieldStart("attachedNotes");
+                for (AttachedNote n : notes.get()) {
+                    json.writeStartObject();
+                    json.writeStringField("note", n.note());
+                    json.writeStringField("mediaType", n.mediaType());
+                    json.writeStringField("attachedAt", n.attachedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+                    json.writeNumberField("characters", n.characters());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         });
     }

@@ -248,7 +248,9 @@ public final class HttpApi {
 
     private void get(Context ctx) {
         Caller caller = caller(ctx);
-        ctx.contentType(JSON).result(CaseJson.full(cases.get(caller, caseId(ctx)), cases.clock().instant()));
+        ReviewCase c = cases.get(caller, caseId(ctx));
+        ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant(),
+                java.util.Optional.of(cases.attachedNoteList(caller, c.id()))));
     }
 
     private void queue(Context ctx) {
@@ -358,7 +360,8 @@ public final class HttpApi {
         String type = ctx.header("Content-Type");
         String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
         ReviewCase c = cases.attachNote(caller, id, media, body);
-        ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant()));
+        ctx.contentType(JSON).result(CaseJson.full(c, cases.clock().instant(),
+                java.util.Optional.of(cases.attachedNoteList(caller, id))));
     }
 
     /** A step on a case: a JSON body in, the case as it now stands out. */

@@ -3,6 +3,7 @@ package org.pumpauth.server.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import org.pumpauth.server.cases.AttachedNote;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ public record CasePage(
         Actions actions,
         List<String> errors,
         List<InformationRequests.Sent> informationRequests,
-        String policyHref) {
+        String policyHref,
+        List<AttachedNote> attachedNotes) {
 
     /** A request field in words: its path and value. */
     public record Field(String path, String value) {}
@@ -146,7 +148,8 @@ public record CasePage(
 
     /** The action forms the signed-in key may use on this case now; a form not allowed is not shown. */
     public record Actions(boolean approve, boolean deny, boolean extend, boolean appeal, boolean peerToPeer,
-            boolean information, boolean proposals, List<Criterion> denialCriteria, boolean requestInformation) {
+            boolean information, boolean proposals, List<Criterion> denialCriteria, boolean requestInformation,
+            boolean attachNote) {
         public boolean any() {
             return approve || deny || extend || appeal || peerToPeer || information || requestInformation;
         }
@@ -170,7 +173,9 @@ public record CasePage(
                 // A note's proposal is confirmed or rejected by a reviewer: the same keys that may approve.
                 open && caller.role().mayApprove(),
                 denial,
-                open && caller.role().mayRequestInformation());
+                open && caller.role().mayRequestInformation(),
+                // The API lets any key that sees an open case attach a note; so does the page.
+                open);
     }
 
     /** The criteria a denial may rest on: those not met or not shown, leaves first in the order of the tree. */

@@ -98,6 +98,7 @@ public final class Workspace {
         for (String action : ACTIONS) {
             routes.put("/cases/{id}/" + action, Map.of("POST", signedIn((ctx, s) -> act(ctx, s, action))));
         }
+        routes.put("/cases/{id}/notes", Map.of("POST", requestCheck.readable(signedIn(this::attachNote))));
         routes.put("/policies", Map.of("GET", signedIn((ctx, s) -> view(ctx, policies.list(t -> chrome(t, s))))));
         routes.put("/policies/{id}/versions/{version}", Map.of("GET", signedIn((ctx, s) -> view(ctx,
                 policies.version(t -> chrome(t, s), ctx.pathParam("id"), ctx.pathParam("version"))))));
@@ -299,7 +300,8 @@ public final class Workspace {
                 letters.list(c.id()), form, CasePage.actions(session.caller(), c, tree, form), errors,
                 InformationRequests.of(cases.steps().informationRequests(session.caller(), c.id())),
                 PolicyPages.href(latest.path("policy").path("id").asText(""),
-                        QueuePage.nonEmpty(latest.path("policy").path("version").asText(null))));
+                        QueuePage.nonEmpty(latest.path("policy").path("version").asText(null))),
+                cases.attachedNoteList(session.caller(), c.id()));
     }
 
     /**
@@ -368,6 +370,48 @@ public final class Workspace {
             render(ctx, e.status(), "case.jte", casePage(session, cases.get(caller, id), List.of(action + ": " + e.getMessage())));
         }
     }
+
+    /**
+     * The case page's note form: a file (PDF or text) or the text typed in, attached as the API's
+     * {@code POST /v1/cases/{id}/notes} does; the case is evaluated again with it.
+     */
+    private void attachNote(Context ctx, Sessions.Session session) throws IOException {
+        String id = caseId(ctx);
+        Caller caller = session.caller();
+        io.javalin.http.UploadedFile file = ctx.uploadedFile("file");
+        String media;
+        byte[] body;
+        if (file != null && file.size() > 0) {
+            String name = file.filename().toLowerCase(java.util.Locale.ROOT);
+            String type = Optional.ofNullable(file.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+            media = name.endsWith(".pdf") || type.startsWith("application/pdf") ? "application/pdf" : "text/plain";
+            try (InputStream in = file.content()) {
+                body = in.readNBytes(NOTE_BYTES + 1);
+            }
+        } else {
+            media = "text/plain";
+            body = Optional.ofNullable(ctx.formParam("text")).orElse("").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (body.length > NOTE_BYTES) {
+            render(ctx, 413, "case.jte", casePage(session, cases.get(caller, id),
+                    List.of("note: at most 1 MiB (" + NOTE_BYTES + " bytes), as the API takes")));
+            return;
+        }
+        try {
+            cases.attachNote(caller, id, media, body);
+            ctx.redirect("/cases/" + id + "#notes", HttpStatus.SEE_OTHER);
+        } catch (InvalidRequestException e) {
+            List<String> errors = new ArrayList<>();
+            // The API names the body; here the note is the file or the text typed in.
+            e.problems().forEach(p -> errors.add("note: " + p.message()));
+            render(ctx, 400, "case.jte", casePage(session, cases.get(caller, id), errors));
+        } catch (ServiceException.Forbidden | ServiceException.Conflict e) {
+            render(ctx, e.status(), "case.jte", casePage(session, cases.get(caller, id), List.of("note: " + e.getMessage())));
+        }
+    }
+
+    /** The largest note the page attaches: the API's body limit. */
+    private static final int NOTE_BYTES = 1024 * 1024;
 
     private void asset(Context ctx, String resource, String type) throws IOException {
         try (InputStream in = Workspace.class.getResourceAsStream(resource)) {

@@ -237,6 +237,104 @@ class NotesInCasesTest {
         assertThat(page).contains("<mark>" + PSYCH + "</mark>").doesNotContain("value=\"confirm\"");
     }
 
+    @Test
+    void the_case_lists_its_attached_notes_by_name_kind_time_and_size_never_their_text() throws IOException {
+        String id = submit(psychOnlyInNotes()).path("id").asText();
+        String text = "Pre-operative visit. " + NO_INFECTION;
+        api.sendBytes("POST", "/v1/cases/" + id + "/notes", "Bearer " + clinic, "text/plain; charset=utf-8",
+                text.getBytes(StandardCharsets.UTF_8));
+        CLOCK.advance(java.time.Duration.ofMinutes(5));
+        Client.Response attached = api.sendBytes("POST", "/v1/cases/" + id + "/notes", "Bearer " + clinic, "application/pdf",
+                pdf(PSYCH));
+        assertThat(attached.json().path("attachedNotes")).hasSize(2);
+
+        Client.Response r = api.get("/v1/cases/" + id, nurse);
+
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode notes = r.json().path("attachedNotes");
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0).path("note").asText()).isEqualTo("attachments[0]");
+        assertThat(notes.get(0).path("mediaType").asText()).isEqualTo("text/plain");
+        assertThat(notes.get(0).path("characters").asInt()).isEqualTo(text.length());
+        assertThat(notes.get(1).path("note").asText()).isEqualTo("attachments[1]");
+        assertThat(notes.get(1).path("mediaType").asText()).isEqualTo("application/pdf");
+        assertThat(notes.get(1).path("characters").asInt()).isPositive();
+        assertThat(Instant.parse(notes.get(1).path("attachedAt").asText()))
+                .isAfter(Instant.parse(notes.get(0).path("attachedAt").asText()));
+        assertThat(notes.toString()).doesNotContain("Pre-operative").doesNotContain("cognitive");
+    }
+
+    @Test
+    void in_the_workspace_a_note_is_attached_as_typed_text_or_a_pdf_and_its_proposals_appear() throws IOException {
+        String id = submit(psychOnlyInNotes()).path("id").asText();
+        Browserless b = new Browserless(server.port());
+        assertThat(b.signIn(nurse).statusCode()).isEqualTo(303);
+        String page = b.get("/cases/" + id).body();
+        assertThat(page).contains("No note is attached to this case").contains("enctype=\"multipart/form-data\"");
+
+        HttpResponse<String> typed = attach(b, id, Browserless.csrf(page), "Pre-operative visit. " + NO_INFECTION, null, null);
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(303);
+        HttpResponse<String> file = attach(b, id, Browserless.csrf(b.get("/cases/" + id).body()), "", "evaluation.pdf", pdf(PSYCH));
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(303);
+
+        String after = b.get("/cases/" + id).body();
+        assertThat(after).contains("<code>attachments[0]</code></td><td>text/plain</td>")
+                .contains("<code>attachments[1]</code></td><td>application/pdf</td>")
+                .contains("Proposed by the clinical notes").contains("from <code>attachments[1]</code>")
+                .contains("<mark>" + PSYCH + "</mark>");
+        assertThat(trail(id)).filteredOn(e -> e.equals("note-attached")).hasSize(2);
+    }
+
+    @Test
+    void in_the_workspace_a_submitter_may_attach_a_note_and_a_bad_one_is_named_without_its_contents() throws IOException {
+        String id = submit(psychOnlyInNotes()).path("id").asText();
+        Browserless b = new Browserless(server.port());
+        assertThat(b.signIn(clinic).statusCode()).isEqualTo(303);
+        String csrf = Browserless.csrf(b.get("/cases/" + id).body());
+
+        HttpResponse<String> latin1 = attach(b, id, csrf, "", "note.txt", new byte[] {'J', 'o', 's', (byte) 0xe9, '!'});
+        assertThat(latin1.statusCode()).isEqualTo(400);
+        assertThat(latin1.body()).contains("note: ").contains("UTF-8").doesNotContain("Jos");
+        HttpResponse<String> empty = attach(b, id, csrf, "  ", null, null);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("note: ");
+        HttpResponse<String> forged = attach(b, id, "not-the-token", NO_INFECTION, null, null);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(trail(id)).doesNotContain("note-attached");
+
+        HttpResponse<String> typed = attach(b, id, csrf, NO_INFECTION, null, null);
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(303);
+        assertThat(trail(id)).filteredOn(e -> e.equals("note-attached")).hasSize(1);
+    }
+
+    private static final String BOUNDARY = "----pumpauth-notes-boundary";
+
+    /** Posts the case page's note form as a browser does: multipart, the text area and (when given) a file. */
+    private static HttpResponse<String> attach(Browserless b, String id, String csrf, String text, String fileName,
+            byte[] file) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, "form-data; name=\"csrf\"", null, csrf.getBytes(StandardCharsets.UTF_8));
+        part(body, "form-data; name=\"text\"", null, text.getBytes(StandardCharsets.UTF_8));
+        if (file != null) {
+            String type = fileName.endsWith(".pdf") ? "application/pdf" : "text/plain";
+            part(body, "form-data; name=\"file\"; filename=\"" + fileName + "\"", type, file);
+        } else {
+            part(body, "form-data; name=\"file\"; filename=\"\"", "application/octet-stream", new byte[0]);
+        }
+        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return b.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                        + "/cases/" + id + "/notes"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static void part(ByteArrayOutputStream body, String disposition, String type, byte[] content) {
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: " + disposition + "\r\n"
+                + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
     private static byte[] pdf(String text) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
