@@ -123,8 +123,7 @@ public final class Crd {
             Optional<InfoNeeded> infoNeeded = InfoNeeded.of(order.get(), coverage.get(), policy, dtr);
             Decision decision = infoNeeded.filter(InfoNeeded::decidesNothing).map(InfoNeeded::decision)
                     .orElseGet(() -> decide(policy, order.get(), patient, instance));
-            ObjectNode action = action(order.get(), decision, coverage.get(), instance, dtr.today().toString());
-            infoNeeded.ifPresent(i -> i.addTo(action));
+            ObjectNode action = action(order.get(), decision, infoNeeded, coverage.get(), instance, dtr.today().toString());
             actions.add(action);
             cards.add(card(instance, order.get(), decision.summary(), decision.indicator(), decision.detail()
                     + infoNeeded.filter(i -> !i.decidesNothing()).map(i -> "\n\n" + i.sentence()).orElse(""), prefetch.unseen()));
@@ -235,7 +234,8 @@ public final class Crd {
                 detail.toString());
     }
 
-    private static ObjectNode action(Orders.Order order, Decision decision, Coverage coverage, String instance, String today) {
+    private static ObjectNode action(Orders.Order order, Decision decision, Optional<InfoNeeded> infoNeeded,
+            Coverage coverage, String instance, String today) {
         Resource updated = order.resource().copy();
         org.hl7.fhir.r4.model.Extension info = new org.hl7.fhir.r4.model.Extension(
                 "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information");
@@ -243,12 +243,15 @@ public final class Crd {
         if (!coverageRef.isEmpty()) {
             info.addExtension("coverage", new org.hl7.fhir.r4.model.Reference(coverageRef));
         }
-        info.addExtension("covered", new org.hl7.fhir.r4.model.CodeType(decision.covered()));
+        // With information still needed, an order is at most conditionally covered.
+        String covered = infoNeeded.isPresent() && decision.covered().equals("covered") ? "conditional" : decision.covered();
+        info.addExtension("covered", new org.hl7.fhir.r4.model.CodeType(covered));
         decision.paNeeded().ifPresent(pa -> info.addExtension("pa-needed", new org.hl7.fhir.r4.model.CodeType(pa)));
         if (decision.docNeeded()) {
             info.addExtension("doc-needed", new org.hl7.fhir.r4.model.CodeType("clinical"));
             info.addExtension("doc-purpose", new org.hl7.fhir.r4.model.CodeType("withpa"));
         }
+        infoNeeded.ifPresent(i -> info.addExtension("info-needed", new org.hl7.fhir.r4.model.CodeType(i.code())));
         for (String code : order.codes()) {
             String system = Character.isDigit(code.charAt(0)) ? "http://www.ama-assn.org/go/cpt"
                     : "https://bluebutton.cms.gov/resources/codesystem/hcpcs";

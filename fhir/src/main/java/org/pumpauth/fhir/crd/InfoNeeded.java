@@ -1,8 +1,5 @@
 package org.pumpauth.fhir.crd;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +23,6 @@ import org.pumpauth.fhir.dtr.Orders;
  * the service or where.
  */
 record InfoNeeded(String code, boolean decidesNothing, String sentence) {
-    private static final String INFO = "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information";
 
     static Optional<InfoNeeded> of(Orders.Order order, Coverage coverage, String policy, Dtr dtr) {
         if (order.date().isPresent() && coverage.hasPeriod()) {
@@ -51,21 +47,6 @@ record InfoNeeded(String code, boolean decidesNothing, String sentence) {
     Crd.Decision decision() {
         return new Crd.Decision("conditional", Optional.empty(), false, List.of(),
                 "Coverage not known for the date of service", "warning", sentence);
-    }
-
-    /** Adds {@code info-needed} to the coverage information of an update action; {@code covered} becomes at most conditional. */
-    void addTo(ObjectNode action) {
-        for (JsonNode extension : action.path("resource").path("extension")) {
-            if (extension.path("url").asText().equals(INFO) && extension.path("extension").isArray()) {
-                ArrayNode parts = (ArrayNode) extension.path("extension");
-                for (JsonNode part : parts) {
-                    if (part.path("url").asText().equals("covered") && part.path("valueCode").asText().equals("covered")) {
-                        ((ObjectNode) part).put("valueCode", "conditional");
-                    }
-                }
-                parts.addObject().put("url", "info-needed").put("valueCode", code);
-            }
-        }
     }
 
     /** The calendar day of a date or date-time written to the day at least; else unknown. */
