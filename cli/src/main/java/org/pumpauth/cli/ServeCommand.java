@@ -49,7 +49,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--payers", paramLabel = "FILE",
             description = "FHIR: which policy applies to a member, by the Coverage's payer and plan (YAML, as"
-                    + " examples/payers.yaml); a payer not in it falls back to --default-policy.")
+                    + " examples/payers.yaml); a payer not in it falls back to --default-policy. Its fhirServers:"
+                    + " list names the EHR FHIR servers CRD may fetch missing prefetch from; with none listed, it"
+                    + " fetches nothing.")
     java.nio.file.Path payers;
 
     @Option(names = "--no-access-log", negatable = false,
