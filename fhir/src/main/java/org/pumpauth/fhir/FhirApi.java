@@ -45,7 +45,7 @@ final class FhirApi implements AutoCloseable {
         this.service = service;
         this.payers = payers;
         this.dtr = new Dtr(service.cases().policies(), payers, service.cases().clock());
-        this.pas = new PasOperations(service.cases(), payers, java.time.Duration.ofMillis(
+        this.pas = new PasOperations(service.database().jdbi(), service.cases(), payers, java.time.Duration.ofMillis(
                 Long.getLong("pumpauth.fhir.notificationPollMillis", 500)));
     }
 

@@ -31,8 +31,12 @@ final class FhirServer implements AutoCloseable {
     private final List<ServiceModule.Mounted> modules;
 
     FhirServer(Clock clock, Optional<Path> payers, Optional<String> defaultPolicy) {
-        DatabaseSettings settings = new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-                Optional.of("sa"), Optional.empty());
+        this(clock, payers, defaultPolicy, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    }
+
+    /** The same on the database at {@code jdbcUrl} (H2; a file one outlives the server, as a restart needs). */
+    FhirServer(Clock clock, Optional<Path> payers, Optional<String> defaultPolicy, String jdbcUrl) {
+        DatabaseSettings settings = new DatabaseSettings(jdbcUrl, Optional.of("sa"), Optional.empty());
         service = ReviewService.open(settings, PolicyRegistry.builtIn(), defaultPolicy, clock);
         modules = ServiceModule.available().stream()
                 .map(m -> m.prepare(service, new ServiceModule.Options(payers, defaultPolicy))).toList();

@@ -25,10 +25,10 @@ public final class PasOperations implements AutoCloseable {
     private final Payers payers;
     private final Subscriptions subscriptions;
 
-    public PasOperations(CaseService cases, Payers payers, Duration notificationPoll) {
+    public PasOperations(org.jdbi.v3.core.Jdbi jdbi, CaseService cases, Payers payers, Duration notificationPoll) {
         this.cases = cases;
         this.payers = payers;
-        this.subscriptions = new Subscriptions(cases, notificationPoll);
+        this.subscriptions = new Subscriptions(jdbi, cases, notificationPoll);
     }
 
     public Bundle submit(Caller caller, byte[] body) {
@@ -50,7 +50,7 @@ public final class PasOperations implements AutoCloseable {
             patch.remove(java.util.List.of("requestId", "policy", "receivedAt", "urgency"));
             reviewCase = cases.addInformation(caller, existing.id(), bytes(patch));
         }
-        subscriptions.watch(reviewCase, caller, pas);
+        subscriptions.watch(reviewCase, caller, body);
         return ClaimResponses.of(reviewCase, pas, cases.clock().instant());
     }
 

@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -26,9 +24,12 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Subscription;
 import org.pumpauth.fhir.Fhir;
 import org.pumpauth.fhir.FhirException;
+import org.jdbi.v3.core.Jdbi;
 import org.pumpauth.server.access.Caller;
+import org.pumpauth.server.access.Role;
 import org.pumpauth.server.cases.CaseService;
 import org.pumpauth.server.cases.ReviewCase;
+import org.pumpauth.server.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * PAS notifications (R4 Subscriptions Backport, rest-hook): a key's {@code Subscription}s, and the pended
  * cases that key submitted through {@code Claim/$submit}, watched until decided (through {@code /v1},
  * the workspace, or more information); then a notification Bundle is POSTed to each subscription's
- * endpoint. Only cases submitted while their key has a subscription are watched. Held in memory: a
- * restart forgets subscriptions and watched cases (their clients inquire).
+ * endpoint. Only cases submitted while their key has a subscription are watched. Both are kept in the
+ * database ({@code fhir_subscription}, {@code fhir_watched_case}), so a restart forgets neither, and of
+ * several servers on one database exactly one sends a decided case's notifications: the one whose
+ * delete of its watched row takes it. A revoked key's subscriptions are sent nothing more.
  */
 public final class Subscriptions implements AutoCloseable {
     public static final String TOPIC = "http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic";
@@ -45,12 +48,9 @@ public final class Subscriptions implements AutoCloseable {
             "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content";
     private static final Logger LOG = LoggerFactory.getLogger("pumpauth.fhir.subscriptions");
 
-    private record Active(String id, String owner, Subscription subscription, AtomicLong events) {}
+    record Active(String id, Subscription subscription) {}
 
-    private record Watched(Caller caller, PasBundle pas) {}
-
-    private final Map<String, Active> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, Watched> watched = new ConcurrentHashMap<>();
+    private final Jdbi jdbi;
     private final CaseService cases;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,7 +60,8 @@ public final class Subscriptions implements AutoCloseable {
         return t;
     });
 
-    public Subscriptions(CaseService cases, Duration every) {
+    public Subscriptions(Jdbi jdbi, CaseService cases, Duration every) {
+        this.jdbi = jdbi;
         this.cases = cases;
         this.clock = cases.clock();
         poller.scheduleWithFixedDelay(this::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,40 +83,119 @@ public final class Subscriptions implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         subscription.setId(id);
         subscription.setStatus(Subscription.SubscriptionStatus.ACTIVE);
-        subscriptions.put(id, new Active(id, caller.name(), subscription.copy(), new AtomicLong()));
+        String resource = Fhir.json().encodeResourceToString(subscription);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO fhir_subscription (id, owner, resource, events, created_at)"
+                        + " VALUES (:id, :owner, :resource, 0, :at)")
+                .bind("id", id).bind("owner", caller.name()).bind("resource", resource)
+                .bind("at", Sql.timestamp(clock.instant())).execute());
         return subscription;
     }
 
-    /** Watches a pended case until it is decided, if its submitter has a subscription (else no one is told). */
-    public void watch(ReviewCase reviewCase, Caller caller, PasBundle pas) {
-        boolean subscribed = subscriptions.values().stream().anyMatch(a -> a.owner().equals(caller.name()));
-        if (subscribed && !reviewCase.status().isFinal()) {
-            watched.put(reviewCase.id(), new Watched(caller, pas));
+    /**
+     * Watches a pended case until it is decided, if its submitter has a subscription (else no one is told);
+     * {@code pasBundle} is the bundle it was submitted in, as received.
+     */
+    public void watch(ReviewCase reviewCase, Caller caller, byte[] pasBundle) {
+        if (reviewCase.status().isFinal()) {
+            return;
+        }
+        boolean subscribed = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM fhir_subscription WHERE owner = :owner")
+                .bind("owner", caller.name()).mapTo(Long.class).one() > 0);
+        if (!subscribed) {
+            return;
+        }
+        String bundle = new String(pasBundle, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            insertOrReplace(reviewCase, caller, bundle);
+        } catch (RuntimeException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            insertOrReplace(reviewCase, caller, bundle); // another server watched it at the same moment
         }
     }
 
-    private void poll() {
-        for (Map.Entry<String, Watched> entry : watched.entrySet()) {
+    private void insertOrReplace(ReviewCase reviewCase, Caller caller, String bundle) {
+        jdbi.useTransaction(h -> {
+            // A new submission of a watched Claim (more answers) replaces the bundle its notification answers.
+            int updated = h.createUpdate("UPDATE fhir_watched_case SET pas_bundle = :bundle WHERE case_id = :id")
+                    .bind("bundle", bundle).bind("id", reviewCase.id()).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO fhir_watched_case (case_id, owner, role, display_name, pas_bundle, watched_at)"
+                                + " VALUES (:id, :owner, :role, :display, :bundle, :at)")
+                        .bind("id", reviewCase.id()).bind("owner", caller.name()).bind("role", caller.role().code())
+                        .bind("display", caller.displayName()).bind("bundle", bundle)
+                        .bind("at", Sql.timestamp(clock.instant())).execute();
+            }
+        });
+    }
+
+    /** A watched case that was decided: whom it was submitted by and the bundle it came in. */
+    private record Decided(String caseId, Caller caller) {}
+
+    void poll() {
+        List<Decided> decided;
+        try {
+            decided = jdbi.withHandle(h -> h.createQuery("SELECT w.case_id, w.owner, w.role, w.display_name"
+                            + " FROM fhir_watched_case w JOIN review_case c ON c.id = w.case_id"
+                            + " WHERE c.status IN ('approved', 'denied') ORDER BY w.case_id")
+                    .map((rs, ctx) -> new Decided(rs.getString("case_id"), new Caller(rs.getString("owner"),
+                            Role.of(rs.getString("role")).orElseThrow(), rs.getString("display_name"))))
+                    .list());
+        } catch (RuntimeException e) {
+            LOG.warn("reading the watched cases failed: {}", e.getClass().getSimpleName());
+            return;
+        }
+        for (Decided d : decided) {
             try {
-                ReviewCase reviewCase = cases.get(entry.getValue().caller(), entry.getKey());
-                if (reviewCase.status().isFinal()) {
-                    watched.remove(entry.getKey());
-                    notifyDecided(reviewCase, entry.getValue());
+                Optional<String> bundle = take(d.caseId());
+                if (bundle.isPresent()) {
+                    ReviewCase reviewCase = cases.get(d.caller(), d.caseId());
+                    notifyDecided(reviewCase, d.caller(),
+                            PasBundle.read(bundle.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 }
             } catch (RuntimeException e) {
                 // The class only: a message may quote the case.
-                LOG.warn("watching a case failed: {}", e.getClass().getSimpleName());
+                LOG.warn("notifying a decided case failed: {}", e.getClass().getSimpleName());
             }
         }
     }
 
-    private void notifyDecided(ReviewCase reviewCase, Watched watch) {
-        for (Active active : subscriptions.values()) {
-            if (!active.owner().equals(watch.caller().name())) {
-                continue;
+    /** Deletes a decided case's watched row, returning its bundle if this server's delete took it. */
+    private Optional<String> take(String caseId) {
+        return jdbi.inTransaction(h -> {
+            Optional<String> bundle = h.createQuery("SELECT pas_bundle FROM fhir_watched_case WHERE case_id = :id")
+                    .bind("id", caseId).mapTo(String.class).findOne();
+            int deleted = h.createUpdate("DELETE FROM fhir_watched_case WHERE case_id = :id").bind("id", caseId).execute();
+            return deleted == 1 ? bundle : Optional.<String>empty();
+        });
+    }
+
+    /** The live subscriptions of a key (none once it is revoked), each with its next event number taken. */
+    private List<Numbered> numbered(String owner) {
+        return jdbi.inTransaction(h -> {
+            List<String> ids = h.createQuery("SELECT s.id FROM fhir_subscription s JOIN api_key k ON k.name = s.owner"
+                            + " WHERE s.owner = :owner AND k.revoked_at IS NULL ORDER BY s.id")
+                    .bind("owner", owner).mapTo(String.class).list();
+            List<Numbered> out = new ArrayList<>();
+            for (String id : ids) {
+                h.createUpdate("UPDATE fhir_subscription SET events = events + 1 WHERE id = :id").bind("id", id).execute();
+                h.createQuery("SELECT resource, events FROM fhir_subscription WHERE id = :id").bind("id", id)
+                        .map((rs, ctx) -> new Numbered(new Active(id,
+                                Fhir.json().parseResource(Subscription.class, rs.getString("resource"))), rs.getLong("events")))
+                        .findOne().ifPresent(out::add);
             }
-            long n = active.events().incrementAndGet();
-            byte[] body = Fhir.json().encodeResourceToString(notification(active, n, reviewCase, watch.pas()))
+            return out;
+        });
+    }
+
+    private record Numbered(Active active, long event) {}
+
+    private void notifyDecided(ReviewCase reviewCase, Caller submitter, PasBundle pas) {
+        for (Numbered numbered : numbered(submitter.name())) {
+            Active active = numbered.active();
+            long n = numbered.event();
+            byte[] body = Fhir.json().encodeResourceToString(notification(active, n, reviewCase, pas))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(active.subscription().getChannel().getEndpoint()))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", Fhir.MEDIA_TYPE)
