@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -96,14 +95,8 @@ class JourneyTest {
             String physician = server.service.keys().create(Role.PHYSICIAN, "dr-journey");
 
             // 0. The EHR subscribes to PAS decisions (full resource, so the notification carries the ClaimResponse).
-            Subscription subscription = new Subscription();
-            subscription.setStatus(Subscription.SubscriptionStatus.REQUESTED).setReason("PAS decisions")
-                    .setCriteria(org.pumpauth.fhir.pas.Subscriptions.TOPIC);
-            subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
-                    .setEndpoint("http://127.0.0.1:" + subscriber.getAddress().getPort() + "/pas-notifications")
-                    .setPayload(Fhir.MEDIA_TYPE).getPayloadElement().addExtension(
-                            "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content",
-                            new CodeType("full-resource"));
+            Subscription subscription = PasFixtures.subscription(
+                    "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/pas-notifications");
             FhirServer.Response subscribed = server.post("/fhir/Subscription", ehr, Fhir.json().encodeResourceToString(subscription));
             assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
             fhirAnswers.add(subscribed.body());

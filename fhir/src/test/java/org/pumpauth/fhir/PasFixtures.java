@@ -93,6 +93,18 @@ final class PasFixtures {
         return bundle;
     }
 
+    /** A rest-hook Subscription to PAS decisions at {@code endpoint}, full-resource (the notification carries the ClaimResponse). */
+    static org.hl7.fhir.r4.model.Subscription subscription(String endpoint) {
+        org.hl7.fhir.r4.model.Subscription subscription = new org.hl7.fhir.r4.model.Subscription();
+        subscription.setStatus(org.hl7.fhir.r4.model.Subscription.SubscriptionStatus.REQUESTED).setReason("PAS decisions")
+                .setCriteria(org.pumpauth.fhir.pas.Subscriptions.TOPIC);
+        subscription.getChannel().setType(org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType.RESTHOOK)
+                .setEndpoint(endpoint).setPayload(Fhir.MEDIA_TYPE).getPayloadElement().addExtension(
+                        "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content",
+                        new org.hl7.fhir.r4.model.CodeType("full-resource"));
+        return subscription;
+    }
+
     static String json(Bundle bundle) {
         return Fhir.json().encodeResourceToString(bundle);
     }

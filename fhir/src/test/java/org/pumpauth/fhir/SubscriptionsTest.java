@@ -15,7 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Subscription;
@@ -65,14 +64,8 @@ class SubscriptionsTest {
     }
 
     private void subscribe(FhirServer server, String key) {
-        Subscription subscription = new Subscription();
-        subscription.setStatus(Subscription.SubscriptionStatus.REQUESTED).setReason("PAS decisions")
-                .setCriteria(org.pumpauth.fhir.pas.Subscriptions.TOPIC);
-        subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
-                .setEndpoint("http://127.0.0.1:" + subscriber.getAddress().getPort() + "/pas-notifications")
-                .setPayload(Fhir.MEDIA_TYPE).getPayloadElement().addExtension(
-                        "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content",
-                        new CodeType("full-resource"));
+        Subscription subscription = PasFixtures.subscription(
+                "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/pas-notifications");
         FhirServer.Response subscribed = server.post("/fhir/Subscription", key, Fhir.json().encodeResourceToString(subscription));
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
     }

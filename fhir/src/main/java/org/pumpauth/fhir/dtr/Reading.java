@@ -184,74 +184,28 @@ final class Reading {
      * top-level enumerated or yes/no field: the rest matters when that test fails.
      */
     private static Optional<Guard> guardOf(Criterion first) {
-        return first.accept(new CriterionVisitor<Optional<Guard>>() {
-            @Override
-            public Optional<Guard> compare(Compare c) {
-                if (!(c.fact() instanceof RequestFact) || c.unstated() != Truth.UNKNOWN) {
-                    return Optional.empty();
-                }
-                RequestFact fact = (RequestFact) c.fact();
-                String path = fact.field().contractPath();
-                FieldType type = fact.type();
-                if (type == FieldType.BOOLEAN && c.operator() == Operator.IS && c.operand() instanceof Boolean) {
-                    return Optional.of(new Guard(path, true, "", List.of(Boolean.toString(!(Boolean) c.operand()))));
-                }
-                if (type != FieldType.ENUM || !(c.operand() instanceof List)) {
-                    return Optional.empty();
-                }
-                List<String> codes = new ArrayList<>();
-                for (Object code : (List<?>) c.operand()) {
-                    codes.add(code.toString());
-                }
-                String system = Answers.system(fact.field());
-                if (c.operator() == Operator.IN) {
-                    return Optional.of(new Guard(path, false, system, codes));
-                }
-                if (c.operator() == Operator.NOT_IN) {
-                    return Optional.of(new Guard(path, true, system, codes));
-                }
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> all(All all) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> any(Any any) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> not(Not not) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> exists(Exists exists) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> latest(Latest latest) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> count(Count count) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> sum(Sum sum) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Guard> refer(Refer refer) {
-                return Optional.empty();
-            }
-        });
+        if (!(first instanceof Compare c) || !(c.fact() instanceof RequestFact fact) || c.unstated() != Truth.UNKNOWN) {
+            return Optional.empty();
+        }
+        String path = fact.field().contractPath();
+        FieldType type = fact.type();
+        if (type == FieldType.BOOLEAN && c.operator() == Operator.IS && c.operand() instanceof Boolean value) {
+            return Optional.of(new Guard(path, true, "", List.of(Boolean.toString(!value))));
+        }
+        if (type != FieldType.ENUM || !(c.operand() instanceof List<?> operand)) {
+            return Optional.empty();
+        }
+        List<String> codes = new ArrayList<>();
+        for (Object code : operand) {
+            codes.add(code.toString());
+        }
+        String system = Answers.system(fact.field());
+        if (c.operator() == Operator.IN) {
+            return Optional.of(new Guard(path, false, system, codes));
+        }
+        if (c.operator() == Operator.NOT_IN) {
+            return Optional.of(new Guard(path, true, system, codes));
+        }
+        return Optional.empty();
     }
 }
