@@ -48,7 +48,9 @@ class PasBenchmarkTest {
     void submit_durable_per_second_and_first_answer_after_start() throws Exception {
         // Start as serve starts: the modules warm up and the database opens on threads of their own while the
         // policies compile, then the modules mount, then the server listens.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long startCpu = threads.getCurrentThreadCpuTime();
         List<ServiceModule> available = ServiceModule.available();
         available.forEach(ServiceModule::warmUp);
         java.util.concurrent.FutureTask<Database> opening = new java.util.concurrent.FutureTask<>(() -> Database.open(
@@ -59,11 +61,14 @@ class PasBenchmarkTest {
         ReviewService service = ReviewService.over(opening.get(), review, Optional.empty(), Clock.systemUTC(),
                 LetterSettings.builtIn());
         long opened = System.nanoTime();
+        long openedCpu = threads.getCurrentThreadCpuTime();
         List<ServiceModule.Mounted> modules = available.stream().map(m -> m.prepare(service, new ServiceModule.Options(
                 Optional.of(Path.of("..", "examples", "payers.yaml")), Optional.empty()))).toList();
         long prepared = System.nanoTime();
+        long preparedCpu = threads.getCurrentThreadCpuTime();
         ReviewServer server = ReviewServer.start(service, "127.0.0.1", 0, false, modules);
         long listening = System.nanoTime();
+        long listeningCpu = threads.getCurrentThreadCpuTime();
         String base = "http://127.0.0.1:" + server.port();
         HttpClient http = HttpClient.newHttpClient();
         try {
@@ -76,6 +81,12 @@ class PasBenchmarkTest {
             System.out.printf("PAS first answer after start: %.2f s (database open and policies compiled %.2f s, FHIR module prepared %.2f s,"
                     + " listening %.2f s, first $submit answered %.2f s; JVM start not included)%n", (answered - start) / 1e9,
                     (opened - start) / 1e9, (prepared - opened) / 1e9, (listening - prepared) / 1e9, (answered - listening) / 1e9);
+            // CPU, which a busy machine does not stretch as it stretches the seconds above.
+            System.out.printf("PAS first answer after start, CPU: the starting thread %.2f s (%.2f / %.2f / %.2f s by phase),"
+                    + " this whole JVM %.2f s by the answer (load average %.1f)%n", (listeningCpu - startCpu) / 1e9,
+                    (openedCpu - startCpu) / 1e9, (preparedCpu - openedCpu) / 1e9, (listeningCpu - preparedCpu) / 1e9,
+                    ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()
+                            / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             measure(base, key, http);
         } finally {
             server.close();
