@@ -3,7 +3,7 @@
 # (its key made beforehand) and POSTs the shipped PAS bundle (fhir/examples/pas-trial-chronic-pain.json)
 # to /fhir/Claim/$submit every 20 ms until it is answered 200; prints the seconds from the launch until
 # the server accepts connections and until that answer. The in-JVM figure (JVM start not included), phase by phase, is
-# PasBenchmarkTest's first line.
+# PasBenchmarkTest's first line. PUMPAUTH_CDS=off measures a start without the class-data archive.
 # Usage: bench/fhir/first-response.sh [RUNS]   (from the repository root; ./pumpauth builds the jars if needed)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,7 +17,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-./pumpauth policies > /dev/null   # builds the jars now, not inside the measurement
+./pumpauth serve --help > /dev/null   # builds the jars and serve's class-data archive now, not inside the measurement
 echo "load: $(uptime)"
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/data"

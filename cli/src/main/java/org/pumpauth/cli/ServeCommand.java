@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.pumpauth.engine.Review;
 import org.pumpauth.policy.UnknownPolicyException;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.ServiceModule;
 import org.pumpauth.server.letters.LetterSettings;
+import org.pumpauth.server.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,9 +74,21 @@ final class ServeCommand implements Callable<Integer> {
         } catch (LetterSettings.InvalidSettingsException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--letters: " + e.getMessage());
         }
+        // The database opens and migrates on a thread of its own while the policies compile: neither needs the other.
+        FutureTask<Database> opening = new FutureTask<>(() -> Database.open(database.settings(), ReviewService.POOL_SIZE));
+        Thread opener = new Thread(opening, "pumpauth-database-open");
+        opener.setDaemon(true);
+        opener.start();
+        Review review;
         try {
-            service = ReviewService.open(database.settings(), main.registry(), Optional.ofNullable(defaultPolicy),
-                    Clock.systemUTC(), letterSettings);
+            review = new Review(main.registry());
+        } catch (RuntimeException e) {
+            closeOnceOpen(opening);
+            throw e;
+        }
+        try {
+            service = ReviewService.over(opened(opening), review, Optional.ofNullable(defaultPolicy), Clock.systemUTC(),
+                    letterSettings);
         } catch (UnknownPolicyException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--default-policy: " + e.getMessage());
         }
@@ -120,5 +136,31 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** The database the opener thread opened, or what stopped it, thrown as it was thrown. */
+    private static Database opened(FutureTask<Database> opening) throws InterruptedException {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Closes the database once its opener is done, when the start stopped before the service took it. */
+    private static void closeOnceOpen(FutureTask<Database> opening) {
+        try {
+            opening.get().close();
+        } catch (ExecutionException e) {
+            // It did not open: nothing to close, and the start's own error is the one to report.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.pumpauth.fhir.pas.PasOperations;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.server.ReviewService;
 import org.pumpauth.server.ServiceException;
+import org.pumpauth.server.access.ApiKeys;
 import org.pumpauth.server.access.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ final class FhirApi implements AutoCloseable {
             caller(ctx);
             respond(ctx, 200, dtr.read(ctx.pathParam("id")));
         }));
-        routes.put(BASE + "/Claim/$submit", Map.of("POST", ctx -> respond(ctx, 200, pas.submit(caller(ctx), body(ctx)))));
+        routes.put(BASE + "/Claim/$submit", Map.of("POST", ctx -> respond(ctx, 200, submit(ctx))));
         routes.put(BASE + "/Claim/$inquire", Map.of("POST", ctx -> respond(ctx, 200, pas.inquire(caller(ctx), body(ctx)))));
         routes.put(BASE + "/Subscription", Map.of("POST", ctx -> respond(ctx, 201, pas.subscribe(caller(ctx), body(ctx)))));
         return routes;
@@ -103,14 +104,37 @@ final class FhirApi implements AutoCloseable {
         return ctx.bodyAsBytes();
     }
 
-    /** The caller of a bearer key, as on {@code /v1}; else a 401 outcome. */
-    Caller caller(Context ctx) {
+    /**
+     * {@code Claim/$submit} as {@code POST /v1/cases} takes a key: remembered once the database knew it, its
+     * revocation read in the transaction that stores the case; a key revoked by then is a 401, and is forgotten.
+     */
+    private org.hl7.fhir.r4.model.Bundle submit(Context ctx) {
+        String key = bearer(ctx);
+        ApiKeys.Identified identified = service.keys().identify(key).orElseThrow(FhirApi::unknownKey);
+        byte[] body = body(ctx);
+        try {
+            return pas.submit(identified, () -> service.keys().authenticate(key).orElseThrow(FhirApi::unknownKey), body);
+        } catch (ServiceException.Unauthorized e) {
+            service.keys().forget(identified.keyHash());
+            throw unknownKey();
+        }
+    }
+
+    private static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new FhirException(401, IssueType.LOGIN, "", "send an API key as Authorization: Bearer KEY");
         }
-        return service.keys().authenticate(header.substring(7).trim())
-                .orElseThrow(() -> new FhirException(401, IssueType.LOGIN, "", "the API key is not known"));
+        return header.substring(7).trim();
+    }
+
+    private static FhirException unknownKey() {
+        return new FhirException(401, IssueType.LOGIN, "", "the API key is not known");
+    }
+
+    /** The caller of a bearer key, as on {@code /v1}; else a 401 outcome. */
+    Caller caller(Context ctx) {
+        return service.keys().authenticate(bearer(ctx)).orElseThrow(FhirApi::unknownKey);
     }
 
     private static void guarded(Context ctx, String path, Handler handler) {

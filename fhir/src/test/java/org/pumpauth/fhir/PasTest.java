@@ -277,6 +277,23 @@ class PasTest {
     }
 
     @Test
+    void a_key_revoked_after_it_submitted_is_refused_401_on_its_next_claim_and_its_replay_and_nothing_more_is_stored() {
+        String key = fhir.service.keys().create(Role.SUBMITTER, "revoked-ehr");
+        org.pumpauth.server.access.Caller caller = fhir.service.keys().authenticate(key).orElseThrow();
+        String first = PasFixtures.json(PasFixtures.pump("nia-trial-chronic-pain.json", "REVOKED-1"));
+        claimResponse(fhir.post(SUBMIT, key, first));
+        fhir.service.keys().revoke("revoked-ehr", "admin");
+
+        FhirServer.Response next = fhir.post(SUBMIT, key, PasFixtures.json(PasFixtures.pump("nia-trial-chronic-pain.json",
+                "REVOKED-2")));
+        assertThat(issue(next, 401).getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
+        assertThat(issue(next, 401).getDiagnostics()).contains("the API key is not known");
+        assertThat(issue(fhir.post(SUBMIT, key, first), 401).getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
+        assertThat(fhir.service.cases().queue(caller, new CaseQuery(Optional.empty(), Optional.empty(), Optional.empty(), 10)))
+                .as("only the case submitted before the revocation").hasSize(1);
+    }
+
+    @Test
     void without_a_key_the_answer_is_a_401_outcome() {
         FhirServer.Response r = fhir.post(SUBMIT, null, PasFixtures.shared("conformant_pas_bundle_v110.json"));
         assertThat(issue(r, 401).getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);

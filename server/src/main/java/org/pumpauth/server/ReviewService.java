@@ -51,8 +51,20 @@ public final class ReviewService implements AutoCloseable {
      */
     public static ReviewService open(DatabaseSettings settings, Review review, Optional<String> defaultPolicy,
             Clock clock, LetterSettings letters) {
+        return over(Database.open(settings, POOL_SIZE), review, defaultPolicy, clock, letters);
+    }
+
+    /** The pool size {@link #open} opens its database with. */
+    public static final int POOL_SIZE = 10;
+
+    /**
+     * As {@link #open}, over a database already opened and migrated ({@code Database.open(settings, POOL_SIZE)}):
+     * {@code serve} opens it on a thread of its own while the policies compile. Closes it if the service
+     * cannot be wired (an unknown default policy, say).
+     */
+    public static ReviewService over(Database database, Review review, Optional<String> defaultPolicy, Clock clock,
+            LetterSettings letters) {
         PolicyRegistry registry = review.registry();
-        Database database = Database.open(settings, 10);
         try {
             ObjectMapper mapper = new ObjectMapper();
             return new ReviewService(database, new ApiKeys(database.jdbi(), clock),

@@ -22,8 +22,11 @@ import org.pumpauth.fhir.Fhir;
  * hook gives {@code fhirServer} (one the payer configuration lists) and {@code fhirAuthorization}, else not seen, and said so ({@link #unseen()}).
  */
 final class Prefetch {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on the first fetch: an HTTP client loads TLS's default context (a tenth of a second and more at start). */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     private final JsonNode hook;
     private final java.util.function.Predicate<String> mayFetch;
@@ -100,7 +103,7 @@ final class Prefetch {
             HttpRequest request = HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/" + query))
                     .timeout(Duration.ofSeconds(3)).header("Accept", Fhir.MEDIA_TYPE)
                     .header("Authorization", "Bearer " + token).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 unseen.add("pumpauth could not see " + what + ": the EHR's FHIR server answered " + response.statusCode() + ".");
                 return Optional.empty();

@@ -40,6 +40,7 @@ public final class Answers {
     public static final String EMPTY_LIST = "https://pumpauth.org/fhir/StructureDefinition/empty-list";
     static final String CODE_SYSTEMS = "https://pumpauth.org/fhir/CodeSystem/";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Map<Shape, Map<String, Field>> FIELDS_BY_PATH = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Answers() {
     }
@@ -137,8 +138,7 @@ public final class Answers {
     }
 
     private static void read(Shape shape, List<QuestionnaireResponseItemComponent> items, ObjectNode into, String at) {
-        Map<String, Field> fields = new java.util.HashMap<>();
-        shape.fields().forEach(f -> fields.put(f.contractPath(), f));
+        Map<String, Field> fields = fieldsByPath(shape);
         for (int i = 0; i < items.size(); i++) {
             QuestionnaireResponseItemComponent item = items.get(i);
             String where = at + ".item[" + i + "]";
@@ -180,6 +180,21 @@ public final class Answers {
         }
     }
 
+    /** An answer of the wrong FHIR type: a 422 at its path, saying what the field takes (built only then). */
+    private static FhirException wrongType(Field field, String where, String valueElement) {
+        return FhirException.unprocessable(where, "item " + field.contractPath() + " takes " + field.describeAllowed()
+                + " (" + valueElement + ")");
+    }
+
+    /** A shape's fields by contract path, made once a shape (the contract's shapes are constants). */
+    private static Map<String, Field> fieldsByPath(Shape shape) {
+        return FIELDS_BY_PATH.computeIfAbsent(shape, s -> {
+            Map<String, Field> fields = new java.util.HashMap<>();
+            s.fields().forEach(f -> fields.put(f.contractPath(), f));
+            return Map.copyOf(fields);
+        });
+    }
+
     private static ObjectNode parent(ObjectNode root, String path) {
         ObjectNode node = root;
         String[] parts = path.split("\\.");
@@ -195,13 +210,12 @@ public final class Answers {
 
     private static JsonNode value(Field field, QuestionnaireResponseItemAnswerComponent answer, String where) {
         Type v = answer.getValue();
-        String wrong = "item " + field.contractPath() + " takes " + field.describeAllowed();
         switch (field.type()) {
             case BOOLEAN:
                 if (v instanceof BooleanType) {
                     return JSON.booleanNode(((BooleanType) v).booleanValue());
                 }
-                throw FhirException.unprocessable(where, wrong + " (valueBoolean)");
+                throw wrongType(field, where, "valueBoolean");
             case NUMBER:
                 if (v instanceof IntegerType) {
                     return JSON.numberNode(((IntegerType) v).getValue());
@@ -211,17 +225,17 @@ public final class Answers {
                     return d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
                             ? JSON.numberNode(d.longValueExact()) : JSON.numberNode(d.doubleValue());
                 }
-                throw FhirException.unprocessable(where, wrong + " (valueDecimal or valueInteger)");
+                throw wrongType(field, where, "valueDecimal or valueInteger");
             case DATE:
                 if (v instanceof DateType || v instanceof DateTimeType) {
                     return JSON.textNode(((org.hl7.fhir.r4.model.PrimitiveType<?>) v).getValueAsString());
                 }
-                throw FhirException.unprocessable(where, wrong + " (valueDate)");
+                throw wrongType(field, where, "valueDate");
             case INSTANT:
                 if (v instanceof DateTimeType) {
                     return JSON.textNode(((DateTimeType) v).getValueAsString());
                 }
-                throw FhirException.unprocessable(where, wrong + " (valueDateTime)");
+                throw wrongType(field, where, "valueDateTime");
             case ENUM:
             case ENUM_LIST:
                 if (v instanceof Coding && ((Coding) v).hasCode()) {
@@ -230,12 +244,12 @@ public final class Answers {
                 if (v instanceof StringType) {
                     return JSON.textNode(((StringType) v).getValue());
                 }
-                throw FhirException.unprocessable(where, wrong + " (valueCoding)");
+                throw wrongType(field, where, "valueCoding");
             default:
                 if (v instanceof StringType || v instanceof UriType) {
                     return JSON.textNode(((org.hl7.fhir.r4.model.PrimitiveType<?>) v).getValueAsString());
                 }
-                throw FhirException.unprocessable(where, wrong + " (valueString)");
+                throw wrongType(field, where, "valueString");
         }
     }
 }

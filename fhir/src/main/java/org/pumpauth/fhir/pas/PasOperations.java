@@ -9,6 +9,7 @@ import org.pumpauth.fhir.Fhir;
 import org.pumpauth.fhir.FhirException;
 import org.pumpauth.fhir.Payers;
 import org.pumpauth.server.ServiceException;
+import org.pumpauth.server.access.ApiKeys;
 import org.pumpauth.server.access.Caller;
 import org.pumpauth.server.cases.CaseService;
 import org.pumpauth.server.cases.ReviewCase;
@@ -31,15 +32,23 @@ public final class PasOperations implements AutoCloseable {
         this.subscriptions = new Subscriptions(jdbi, cases, notificationPoll);
     }
 
-    public Bundle submit(Caller caller, byte[] body) {
+    /**
+     * Submits a PAS bundle for the holder of {@code key}, whose revocation the case writer reads in the
+     * transaction that stores the case (as {@code POST /v1/cases} does: no key query a request); a key
+     * revoked by then is a {@link ServiceException.Unauthorized}. Adding information to a pended Claim's
+     * case asks {@code confirmed} for the key's caller as the database has it now.
+     */
+    public Bundle submit(ApiKeys.Identified key, java.util.function.Supplier<Caller> confirmed, byte[] body) {
         PasBundle pas = PasBundle.read(body);
         ObjectNode request = ClaimRequests.of(pas, payers);
+        Caller caller = key.caller();
         ReviewCase reviewCase;
         try {
-            reviewCase = cases.submit(caller, bytes(request)).reviewCase();
+            reviewCase = cases.submit(key, bytes(request)).reviewCase();
         } catch (ServiceException.Conflict e) {
             // The Claim was submitted before with other content: while its case is open, what is new is
             // added to it (as a provider answers what the pended response asked for).
+            caller = confirmed.get();
             ReviewCase existing = cases.findByRequest(caller, request.path("requestId").asText()).orElseThrow(() -> e);
             if (existing.status().isFinal()) {
                 throw new FhirException(409, org.hl7.fhir.r4.model.OperationOutcome.IssueType.CONFLICT, "Claim.identifier",

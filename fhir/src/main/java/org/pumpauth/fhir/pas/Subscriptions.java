@@ -53,7 +53,8 @@ public final class Subscriptions implements AutoCloseable {
     private final Jdbi jdbi;
     private final CaseService cases;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made for the first notification: an HTTP client loads TLS's default context, which a start need not wait for. */
+    private HttpClient http;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pumpauth-fhir-notifications");
         t.setDaemon(true);
@@ -65,6 +66,13 @@ public final class Subscriptions implements AutoCloseable {
         this.cases = cases;
         this.clock = cases.clock();
         poller.scheduleWithFixedDelay(this::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
     }
 
     /** Accepts a rest-hook Subscription of {@code caller}: active, with an id; else a 422 naming the element. */
@@ -207,7 +215,7 @@ public final class Subscriptions implements AutoCloseable {
                 }
             }
             try {
-                HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http().send(request.build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 != 2) {
                     LOG.warn("subscription {}: the endpoint answered {}", active.id(), response.statusCode());
                 }
