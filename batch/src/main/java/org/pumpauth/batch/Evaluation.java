@@ -20,6 +20,7 @@ import org.pumpauth.determination.Determination;
 import org.pumpauth.determination.MissingInformation;
 import org.pumpauth.engine.Review;
 import org.pumpauth.policy.Policy;
+import org.pumpauth.policy.PolicySelection;
 import org.pumpauth.request.InvalidRequestException;
 import org.pumpauth.request.RequestReader;
 import org.pumpauth.request.ReviewRequest;
@@ -94,6 +95,7 @@ final class Evaluation implements FlatMapFunction<Iterator<InternalRow>, Interna
         final OutcomeTally.Counts counts = new OutcomeTally.Counts();
         final Map<String, UTF8String> names = new HashMap<>();
         final DeterminationBytes json = new DeterminationBytes();
+        final List<PolicySelection> selections = Engines.selections(policies);
         UTF8String file;
         UTF8String fileBytes;
 
@@ -129,7 +131,7 @@ final class Evaluation implements FlatMapFunction<Iterator<InternalRow>, Interna
             }
             List<Determination> determinations;
             try {
-                determinations = review.review(request, Engines.selections(policies), today);
+                determinations = review.review(request, selections, today);
             } catch (InvalidRequestException e) {
                 return reject(file, request.requestId(), messages(e), line);
             }
