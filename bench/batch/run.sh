@@ -37,7 +37,8 @@ first_task() {
   date -u -d "$stamp" +%s.%N 2>/dev/null || date -d "$stamp" +%s.%N
 }
 
-"$root/pumpauth" batch --version >/dev/null # builds the batch jar if needed
+# Builds the batch jar and its class archive if needed, so that neither is in the figures.
+"$root/pumpauth" batch --version >/dev/null
 t0="$(now)"
 timed "$root/pumpauth" batch generate --count "$count" --seed 1 --out "$input" >/dev/null
 t1="$(now)"

@@ -1,23 +1,17 @@
 package org.pumpauth.batch;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.coalesce;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -45,8 +39,13 @@ final class EvaluateJob {
      */
     static Counts run(SparkSession spark, String input, List<String> policies, LocalDate today, Path work,
             boolean jsonLines) {
-        Dataset<Row> evaluated = Inputs.read(spark, input)
-                .flatMap(new Evaluation(policies, today), Encoders.row(Evaluation.SCHEMA));
+        OutcomeTally tally = new OutcomeTally();
+        spark.sparkContext().register(tally, "outcomes");
+        JavaRDD<InternalRow> rows = Inputs.lines(spark, input).toJavaRDD()
+                .mapPartitions(new Evaluation(policies, today, tally));
+        // Spark's own rows in, Spark's own rows out: Spark converts nothing on the way to Parquet.
+        Dataset<Row> evaluated = ((org.apache.spark.sql.classic.SparkSession) spark)
+                .internalCreateDataFrame(rows.rdd(), Evaluation.SCHEMA, false);
         Path all = work.resolve("_evaluated");
         evaluated.write().partitionBy("kind").parquet(all.toString());
         StructType columns = new StructType(java.util.Arrays.stream(Evaluation.SCHEMA.fields())
@@ -57,26 +56,20 @@ final class EvaluateJob {
         moveOrEmpty(spark, all.resolve("kind=" + Evaluation.REJECT), rejects, columns);
         OutputDir.delete(all);
 
-        Dataset<Row> written = spark.read().schema(columns).parquet(determinations.toString());
         Dataset<Row> rejected = spark.read().schema(columns).parquet(rejects.toString())
                 .select("file", "requestId", "errors", "line");
         rejected.coalesce(1).write().mode(SaveMode.ErrorIfExists).json(work.resolve(REJECTS_JSONL).toString());
         if (jsonLines) {
-            written.select("determination").write().text(work.resolve(DETERMINATIONS_JSONL).toString());
+            spark.read().schema(columns).parquet(determinations.toString()).select("determination")
+                    .write().text(work.resolve(DETERMINATIONS_JSONL).toString());
         }
 
-        List<SummaryLine> summary = new ArrayList<>();
-        long determinationCount = 0;
-        long evaluatedCount = 0;
-        for (Row row : written.groupBy(col("policy"), coalesce(col("pathway"), lit("")).as("pathway"), col("outcome"))
-                .agg(count(lit(1)).as("n"), count(when(col("seq").equalTo(0), lit(1))).as("first"))
-                .orderBy("policy", "pathway", "outcome").collectAsList()) {
-            summary.add(new SummaryLine(row.getString(0), row.getString(1), row.getString(2), row.getLong(3)));
-            determinationCount += row.getLong(3);
-            evaluatedCount += row.getLong(4);
-        }
-        long rejectedCount = rejected.count();
-        Counts counts = new Counts(evaluatedCount + rejectedCount, evaluatedCount, rejectedCount, determinationCount);
+        // Counted by the tasks as they wrote: the summary needs no second pass over the determinations.
+        OutcomeTally.Counts counted = tally.value();
+        List<SummaryLine> summary = counted.lines();
+        long determinationCount = summary.stream().mapToLong(SummaryLine::determinations).sum();
+        Counts counts = new Counts(counted.evaluated() + counted.rejected(), counted.evaluated(), counted.rejected(),
+                determinationCount);
         Summaries.write(work, input, counts, summary);
         return counts;
     }

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Review requests to read: a JSON Lines file (one request a line), a folder of them, or Parquet
@@ -38,6 +40,14 @@ final class Inputs {
                     .select(col("_metadata.file_path").as("file"), col("value"));
         }
         return rows;
+    }
+
+    /**
+     * The rows of {@link #read} as Spark holds them (text as UTF-8 bytes), for a job that reads each line's
+     * bytes itself. Spark reuses a row for the next: take what is needed from it before asking for the next.
+     */
+    static RDD<InternalRow> lines(SparkSession spark, String input) {
+        return ((org.apache.spark.sql.classic.Dataset<Row>) read(spark, input)).queryExecution().toRdd();
     }
 
     /** A local path (no scheme) must exist; Spark is left to find a path on a cluster's file system. */

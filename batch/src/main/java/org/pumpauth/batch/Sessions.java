@@ -23,6 +23,8 @@ final class Sessions {
         // million requests make 21 tasks, so two cores end within one task of each other (64 MB made 11: 6 rounds).
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         conf.setIfMissing("spark.sql.files.maxPartitionBytes", String.valueOf(32L << 20));
+        // zstd: on the determinations' JSON (about 6 KB each, mostly the policy's words) it is both the smallest (3.5%
+        // of the JSON at its default level 3; level 1 4.7%, snappy 25%, lz4 17%) and as cheap per byte as any of them.
         conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
         // A write split by a column (evaluate's determinations and rejects) keeps a file open per value instead of
         // sorting the task's rows by it first: the sort held a task's determinations (their JSON) in memory.

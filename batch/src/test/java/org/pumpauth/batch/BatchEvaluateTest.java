@@ -2,8 +2,10 @@ package org.pumpauth.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +45,8 @@ import org.pumpauth.request.RequestReader;
 class BatchEvaluateTest {
     static final LocalDate TODAY = LocalDate.of(2024, 6, 1);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes every character beyond ASCII as an escape. */
+    private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     @TempDir
     static Path dir;
@@ -70,6 +74,11 @@ class BatchEvaluateTest {
             request.put("policy", policyCase.policy().orElseThrow());
             lines.put(id, JSON.writeValueAsString(request));
         }
+        // Text beyond ASCII, which the determination repeats: an accent and an emoji, as UTF-8 in the line and escaped.
+        ObjectNode base = (ObjectNode) JSON.readTree(BatchRun.ROOT.resolve("examples/nia-trial-chronic-pain.json").toFile());
+        lines.put("text:José \uD83D\uDE00", JSON.writeValueAsString(base.deepCopy().put("requestId", "text:José \uD83D\uDE00")));
+        lines.put("text:escaped José \uD83D\uDE00",
+                ESCAPING.writeValueAsString(base.deepCopy().put("requestId", "text:escaped José \uD83D\uDE00")));
         lines.put("malformed:truncated", "{\"requestId\": \"bad-1\", \"policy\": ");
         lines.put("malformed:array", "[1, 2]");
         lines.put("invalid:unknown-kind", "{\"requestId\": \"invalid:unknown-kind\", \"policy\": \"nia-cg-310\","
@@ -111,6 +120,37 @@ class BatchEvaluateTest {
             }
         }
         assertThat(compared).as("determinations compared").isGreaterThan(700);
+    }
+
+    @Test
+    void each_determination_is_byte_for_byte_what_pumpauth_evaluate_json_prints() throws IOException {
+        assertThat(run.status()).as(run.err()).isZero();
+        Review review = new Review(PolicyRegistry.builtIn());
+        RequestReader reader = new RequestReader();
+        List<String> expected = new ArrayList<>();
+        for (String line : lines.values()) {
+            try {
+                for (Determination d : review.review(reader.read(line), List.of(), TODAY)) {
+                    expected.add(new String(DeterminationJson.toJson(d).getBytes(StandardCharsets.UTF_8),
+                            StandardCharsets.ISO_8859_1)); // one char a byte: compares the bytes
+                }
+            } catch (InvalidRequestException e) {
+                // rejected: the test above
+            }
+        }
+        List<String> got = new ArrayList<>();
+        try (Stream<Path> parts = Files.list(out.resolve(EvaluateJob.DETERMINATIONS_JSONL))) {
+            for (Path part : (Iterable<Path>) parts.filter(p -> p.getFileName().toString().startsWith("part-"))::iterator) {
+                for (String line : new String(Files.readAllBytes(part), StandardCharsets.ISO_8859_1).split("\n")) {
+                    if (!line.isEmpty()) {
+                        got.add(line);
+                    }
+                }
+            }
+        }
+        assertThat(got).as("the bytes of every determination").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(got.stream().filter(l -> l.contains("text:")).count()).as("the requests with text beyond ASCII")
+                .isEqualTo(2);
     }
 
     @Test

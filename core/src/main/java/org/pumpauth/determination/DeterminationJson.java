@@ -174,35 +174,57 @@ public final class DeterminationJson {
         }
     }
 
+    /**
+     * The criteria tree is most of a determination (some 40 nodes of six fields each): its field names and results
+     * are written from their quoted UTF-8, kept once, rather than checked for escapes character by character.
+     */
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString TEXT = new SerializedString("text");
+    private static final SerializedString RESULT = new SerializedString("result");
+    private static final SerializedString FACTS = new SerializedString("facts");
+    private static final SerializedString FIELD = new SerializedString("field");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString CITATION = new SerializedString("citation");
+    private static final SerializedString INTERPRETATION = new SerializedString("interpretation");
+    private static final SerializedString REFERRAL = new SerializedString("referral");
+    private static final SerializedString CHILDREN = new SerializedString("children");
+    private static final SerializedString[] RESULTS = java.util.Arrays.stream(Result.values())
+            .map(r -> new SerializedString(r.name())).toArray(SerializedString[]::new);
+
     private static void writeNode(CriterionResult node, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeFieldName("id");
+        json.writeFieldName(ID);
         policyText(node.id(), json);
-        json.writeFieldName("text");
+        json.writeFieldName(TEXT);
         policyText(node.text(), json);
-        json.writeStringField("result", node.result().name());
-        json.writeArrayFieldStart("facts");
+        json.writeFieldName(RESULT);
+        json.writeString(RESULTS[node.result().ordinal()]);
+        json.writeFieldName(FACTS);
+        json.writeStartArray();
         for (FactValue fact : node.facts()) {
             json.writeStartObject();
-            json.writeStringField("field", fact.field());
-            json.writeFieldName("value");
+            json.writeFieldName(FIELD);
+            json.writeString(fact.field());
+            json.writeFieldName(VALUE);
             value(fact.value().orElse(null), json);
             json.writeEndObject();
         }
         json.writeEndArray();
         if (!node.citation().isEmpty()) {
-            json.writeFieldName("citation");
+            json.writeFieldName(CITATION);
             policyText(node.citation(), json);
         }
         if (node.interpretation().isPresent()) {
-            json.writeFieldName("interpretation");
+            json.writeFieldName(INTERPRETATION);
             policyText(node.interpretation().get(), json);
         }
         if (node.referral().isPresent()) {
-            json.writeStringField("referral", node.referral().get().name());
+            json.writeFieldName(REFERRAL);
+            json.writeString(node.referral().get().name());
         }
         if (!node.children().isEmpty()) {
-            json.writeArrayFieldStart("children");
+            json.writeFieldName(CHILDREN);
+            json.writeStartArray();
             for (CriterionResult child : node.children()) {
                 writeNode(child, json);
             }
