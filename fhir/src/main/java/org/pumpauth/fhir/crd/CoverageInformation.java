@@ -22,8 +22,9 @@ import org.pumpauth.fhir.Fhir;
 /**
  * CRD's {@code coverage-information} extension of one order, and the order with it as the system action's
  * resource. The extension is written with Jackson exactly as HAPI writes it, into the order as HAPI writes
- * it: HAPI encoding the extension's dozen parts took about half of a CRD answer's CPU. {@link #hapiOnto}
- * is the same answer written by HAPI alone (the tests compare the two on every hook they send).
+ * it, and the order is not copied: HAPI encoding the extension's dozen parts into a copy of the order was
+ * the largest single part of a CRD answer's CPU in a profile. {@link #hapiOnto} is the same answer written
+ * by HAPI alone (the tests compare the two on every hook they send).
  */
 final class CoverageInformation {
     static final String URL = "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information";
