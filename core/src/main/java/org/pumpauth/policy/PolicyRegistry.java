@@ -62,9 +62,13 @@ public final class PolicyRegistry {
     public PolicySelection select(String spec) {
         int at = spec.indexOf('@');
         String id = at < 0 ? spec : spec.substring(0, at);
-        String known = String.join(", ", policies().stream().map(Policy::id).toList());
-        Policy policy = policy(id).orElseThrow(() -> new UnknownPolicyException("unknown policy '" + id + "'; known: " + known,
-                "is not a known policy; known: " + known + " (a version as ID@YYYY-MM-DD)"));
+        Optional<Policy> found = policy(id);
+        if (found.isEmpty()) { // the list of known ids is written only for the message (a lookup per CRD order)
+            String known = String.join(", ", policies().stream().map(Policy::id).toList());
+            throw new UnknownPolicyException("unknown policy '" + id + "'; known: " + known,
+                    "is not a known policy; known: " + known + " (a version as ID@YYYY-MM-DD)");
+        }
+        Policy policy = found.get();
         if (at < 0) {
             return new PolicySelection(policy, Optional.empty());
         }
@@ -75,10 +79,11 @@ public final class PolicyRegistry {
             throw new UnknownPolicyException("'" + spec + "': the version must be a date, as " + id + "@YYYY-MM-DD",
                     "must name a version by a date, as " + id + "@YYYY-MM-DD");
         }
-        String versions = String.join(", ", policy.versions().stream().map(v -> v.effectiveFrom().toString()).toList());
-        PolicyVersion version = policy.inForce(date).orElseThrow(() -> new UnknownPolicyException(
-                "no version of " + id + " is in force on " + date + "; versions: " + versions,
-                "names a date on which no version of " + id + " is in force; versions: " + versions));
+        PolicyVersion version = policy.inForce(date).orElseThrow(() -> {
+            String versions = String.join(", ", policy.versions().stream().map(v -> v.effectiveFrom().toString()).toList());
+            return new UnknownPolicyException("no version of " + id + " is in force on " + date + "; versions: " + versions,
+                    "names a date on which no version of " + id + " is in force; versions: " + versions);
+        });
         return new PolicySelection(policy, Optional.of(version));
     }
 }

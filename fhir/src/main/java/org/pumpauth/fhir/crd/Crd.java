@@ -37,9 +37,16 @@ public final class Crd {
     // Read as HAPI reads, so the hook's resources go to HAPI as the tree already read (Fhir.parse).
     private static final ObjectMapper JSON = Fhir.TREE;
     private final Dtr dtr;
+    private final boolean hapiAlone;
 
     public Crd(Dtr dtr) {
+        this(dtr, false);
+    }
+
+    /** {@code hapiAlone}: each order's coverage information written by HAPI alone (the tests' reference). */
+    Crd(Dtr dtr, boolean hapiAlone) {
         this.dtr = dtr;
+        this.hapiAlone = hapiAlone;
     }
 
     /** A request the hook service refuses: status and message (no request value in it). */
@@ -190,14 +197,15 @@ public final class Crd {
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> missing = new LinkedHashSet<>();
         Set<String> kinds = new LinkedHashSet<>();
-        Set<String> seenRequests = new LinkedHashSet<>();
+        // The choices of one kind share its request: each request is evaluated once.
+        Set<org.pumpauth.request.ReviewRequest> seenRequests = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Dtr.Choice choice : choices) {
             kinds.add(choice.kind());
             questionnaires.add(choice.questionnaire().getUrl());
-            if (!seenRequests.add(choice.request().toString())) {
+            if (!seenRequests.add(choice.reviewRequest())) {
                 continue;
             }
-            Determination determination = dtr.evaluate(choice.request());
+            Determination determination = dtr.evaluate(choice.reviewRequest());
             outcomes.add(determination.outcome());
             reasons.addAll(determination.reasons());
             determination.missingInformation().stream().map(MissingInformation::request).forEach(missing::add);
@@ -234,40 +242,44 @@ public final class Crd {
                 detail.toString());
     }
 
-    private static ObjectNode action(Orders.Order order, Decision decision, Optional<InfoNeeded> infoNeeded,
+    private ObjectNode action(Orders.Order order, Decision decision, Optional<InfoNeeded> infoNeeded,
             Coverage coverage, String instance, String today) {
-        Resource updated = order.resource().copy();
-        org.hl7.fhir.r4.model.Extension info = new org.hl7.fhir.r4.model.Extension(
-                "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information");
-        String coverageRef = coverage.getIdElement().hasIdPart() ? "Coverage/" + coverage.getIdElement().getIdPart() : "";
-        if (!coverageRef.isEmpty()) {
-            info.addExtension("coverage", new org.hl7.fhir.r4.model.Reference(coverageRef));
-        }
-        // With information still needed, an order is at most conditionally covered.
-        String covered = infoNeeded.isPresent() && decision.covered().equals("covered") ? "conditional" : decision.covered();
-        info.addExtension("covered", new org.hl7.fhir.r4.model.CodeType(covered));
-        decision.paNeeded().ifPresent(pa -> info.addExtension("pa-needed", new org.hl7.fhir.r4.model.CodeType(pa)));
-        if (decision.docNeeded()) {
-            info.addExtension("doc-needed", new org.hl7.fhir.r4.model.CodeType("clinical"));
-            info.addExtension("doc-purpose", new org.hl7.fhir.r4.model.CodeType("withpa"));
-        }
-        infoNeeded.ifPresent(i -> info.addExtension("info-needed", new org.hl7.fhir.r4.model.CodeType(i.code())));
-        for (String code : order.codes()) {
-            String system = Character.isDigit(code.charAt(0)) ? "http://www.ama-assn.org/go/cpt"
-                    : "https://bluebutton.cms.gov/resources/codesystem/hcpcs";
-            info.addExtension("billingCode", new org.hl7.fhir.r4.model.Coding(system, code, null));
-        }
-        info.addExtension("reason", new org.hl7.fhir.r4.model.CodeableConcept().setText(decision.summary()));
-        decision.questionnaires().forEach(q -> info.addExtension("questionnaire", new org.hl7.fhir.r4.model.CanonicalType(q)));
-        info.addExtension("date", new org.hl7.fhir.r4.model.DateType(today));
-        info.addExtension("coverage-assertion-id", new org.hl7.fhir.r4.model.StringType(
-                UUID.nameUUIDFromBytes((instance + "|" + order.reference()).getBytes(StandardCharsets.UTF_8)).toString()));
-        ((org.hl7.fhir.r4.model.DomainResource) updated).addExtension(info);
+        CoverageInformation info = coverageInformation(order, decision, infoNeeded, coverage, instance, today);
         ObjectNode action = JSON.createObjectNode();
         action.put("type", "update").put("description", "Coverage information for " + order.reference());
         // Written into the answer as HAPI encodes it, not read back into a tree first.
-        action.putRawValue("resource", new RawValue(Fhir.json().encodeResourceToString(updated)));
+        org.hl7.fhir.r4.model.DomainResource resource = (org.hl7.fhir.r4.model.DomainResource) order.resource();
+        action.putRawValue("resource", new RawValue(hapiAlone ? info.hapiOnto(resource) : info.onto(resource)));
         return action;
+    }
+
+    private static CoverageInformation coverageInformation(Orders.Order order, Decision decision, Optional<InfoNeeded> infoNeeded,
+            Coverage coverage, String instance, String today) {
+        CoverageInformation info = new CoverageInformation();
+        String coverageRef = coverage.getIdElement().hasIdPart() ? "Coverage/" + coverage.getIdElement().getIdPart() : "";
+        if (!coverageRef.isEmpty()) {
+            info.coverage(coverageRef);
+        }
+        // With information still needed, an order is at most conditionally covered.
+        String covered = infoNeeded.isPresent() && decision.covered().equals("covered") ? "conditional" : decision.covered();
+        info.code("covered", covered);
+        decision.paNeeded().ifPresent(pa -> info.code("pa-needed", pa));
+        if (decision.docNeeded()) {
+            info.code("doc-needed", "clinical");
+            info.code("doc-purpose", "withpa");
+        }
+        infoNeeded.ifPresent(i -> info.code("info-needed", i.code()));
+        for (String code : order.codes()) {
+            String system = Character.isDigit(code.charAt(0)) ? "http://www.ama-assn.org/go/cpt"
+                    : "https://bluebutton.cms.gov/resources/codesystem/hcpcs";
+            info.billingCode(system, code);
+        }
+        info.reason(decision.summary());
+        decision.questionnaires().forEach(info::questionnaire);
+        info.date(today);
+        info.string("coverage-assertion-id",
+                UUID.nameUUIDFromBytes((instance + "|" + order.reference()).getBytes(StandardCharsets.UTF_8)).toString());
+        return info;
     }
 
     private static ObjectNode card(String instance, Orders.Order order, String summary, String indicator, String detail,

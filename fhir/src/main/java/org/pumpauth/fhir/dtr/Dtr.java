@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ public final class Dtr {
     private final Engine engine = new Engine();
     private final RequestReader reader = new RequestReader();
     private final Map<String, Questionnaire> questionnaires = new LinkedHashMap<>();
+    /** The same questionnaires by version and pathway (the registry's own objects), for CRD's every order. */
+    private final Map<PolicyVersion, Map<Pathway, Questionnaire>> byPathway = new IdentityHashMap<>();
 
     public Dtr(PolicyRegistry registry, Payers payers, Clock clock) {
         this.registry = registry;
@@ -56,7 +59,9 @@ public final class Dtr {
             for (PolicyVersion version : policy.versions()) {
                 for (Pathway pathway : version.pathways()) {
                     if (pathway.outcome().isEmpty()) {
-                        questionnaires.put(Questions.id(version, pathway), Questions.of(version, pathway));
+                        Questionnaire questionnaire = Questions.of(version, pathway);
+                        questionnaires.put(Questions.id(version, pathway), questionnaire);
+                        byPathway.computeIfAbsent(version, v -> new IdentityHashMap<>()).put(pathway, questionnaire);
                     }
                 }
             }
@@ -145,16 +150,23 @@ public final class Dtr {
 
     /** The engine's determination for a request (JSON of contract v1, naming its policy). */
     public Determination evaluate(ObjectNode request) {
-        ReviewRequest read = reader.read(request.toString().getBytes(StandardCharsets.UTF_8));
-        return engine.evaluate(read, registry.select(read.policy().orElseThrow()), today());
+        return evaluate(read(request));
+    }
+
+    /** The engine's determination for a request already read (one that names its policy). */
+    public Determination evaluate(ReviewRequest request) {
+        return engine.evaluate(request, registry.select(request.policy().orElseThrow()), today());
+    }
+
+    private ReviewRequest read(ObjectNode request) {
+        return reader.read(request.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * The pathways a request may take under a version: those whose {@code when} may hold, up to the
      * first that holds (the engine takes the first that holds).
      */
-    public List<Pathway> pathways(PolicyVersion version, ObjectNode request) {
-        ReviewRequest read = reader.read(request.toString().getBytes(StandardCharsets.UTF_8));
+    public List<Pathway> pathways(PolicyVersion version, ReviewRequest read) {
         Evaluation evaluation = new Evaluation(read, read.serviceDate(today()));
         List<Pathway> possible = new ArrayList<>();
         for (Pathway pathway : version.pathways()) {
@@ -238,9 +250,11 @@ public final class Dtr {
 
     /**
      * One way an order may be reviewed: a service kind, the request it makes, the pathway and its questionnaire
-     * (the one shared by every request: copy it before changing it or handing it out).
+     * (the one shared by every request: copy it before changing it or handing it out). The choices of one kind
+     * share one request, {@code request} as JSON and {@code reviewRequest} as the engine reads it.
      */
-    public record Choice(String kind, ObjectNode request, PolicyVersion version, Pathway pathway, Questionnaire questionnaire) {
+    public record Choice(String kind, ObjectNode request, ReviewRequest reviewRequest, PolicyVersion version, Pathway pathway,
+            Questionnaire questionnaire) {
     }
 
     /**
@@ -266,10 +280,12 @@ public final class Dtr {
         List<Choice> choices = new ArrayList<>();
         for (String kind : kinds.isEmpty() ? org.pumpauth.request.RequestContract.SERVICE_KINDS : kinds) {
             ObjectNode request = Orders.request(requestId, policy, kind, order, patient, today());
-            for (Pathway pathway : pathways(version, request)) {
-                Questionnaire questionnaire = questionnaires.get(Questions.id(version, pathway));
+            ReviewRequest read = read(request);
+            Map<Pathway, Questionnaire> ofVersion = byPathway.getOrDefault(version, Map.of());
+            for (Pathway pathway : pathways(version, read)) {
+                Questionnaire questionnaire = ofVersion.get(pathway);
                 if (questionnaire != null) {
-                    choices.add(new Choice(kind, request, version, pathway, questionnaire));
+                    choices.add(new Choice(kind, request, read, version, pathway, questionnaire));
                 }
             }
         }

@@ -29,6 +29,8 @@ import org.pumpauth.codes.CodeCatalog;
 public final class Orders {
     private static final CodeCatalog CODES = CodeCatalog.builtIn();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** {@link #kinds} by codes: the descriptors are read once per list of codes, not once per order. */
+    private static final java.util.Map<List<String>, List<String>> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Orders() {
     }
@@ -119,6 +121,19 @@ public final class Orders {
      * kinds every code allows. Empty when no code is described or the codes disagree.
      */
     public static List<String> kinds(List<String> codes) {
+        List<String> known = KINDS.get(codes);
+        if (known != null) {
+            return known;
+        }
+        if (KINDS.size() >= 10_000) { // codes are a few per policy, but an order may send any
+            KINDS.clear();
+        }
+        List<String> kinds = kindsOfCodes(codes);
+        KINDS.put(List.copyOf(codes), kinds);
+        return kinds;
+    }
+
+    private static List<String> kindsOfCodes(List<String> codes) {
         Set<String> kinds = null;
         for (String code : codes) {
             Optional<org.pumpauth.codes.Code> known = CODES.find(code);
