@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -112,6 +113,13 @@ class NoteRulesTest {
     @CsvSource(delimiter = '|', value = {
         "Assessment: no evidence of active infection.|contraindications.activeSystemicInfection|false",
         "ROS: Constitutional: negative for fever, chills.|contraindications.activeSystemicInfection|-",
+        "She denies active infection.|contraindications.activeSystemicInfection|false",
+        "Patient denied any systemic infection since the last visit.|contraindications.activeSystemicInfection|false",
+        "Pocket site clean; she denies any signs of infection at the pocket.|contraindications.activeSystemicInfection|-",
+        "He is denying any active systemic infection.|contraindications.activeSystemicInfection|false",
+        "No active systemic infection.|contraindications.activeSystemicInfection|false",
+        "She denies fever or chills.|contraindications.activeSystemicInfection|-",
+        "Denies fevers, chills or night sweats.|contraindications.activeSystemicInfection|-",
         "No evidence of discitis or epidural abscess.|contraindications.activeSpinalInfection|false",
         "Allergies: NKDA.|contraindications.drugAllergy|false",
         "Allergies: sulfa (rash).|contraindications.drugAllergy|-",
@@ -129,6 +137,15 @@ class NoteRulesTest {
     })
     void safety(String note, String field, String expected) {
         check(note, field, expected);
+    }
+
+    @Test
+    void a_denied_active_infection_is_a_stated_negative_with_the_denial_as_its_evidence() {
+        // issue 14's own example
+        NoteFact fact = fact("She denies active infection.", "contraindications.activeSystemicInfection").orElseThrow();
+        assertThat(fact.value().asBoolean()).isFalse();
+        assertThat(fact.assertion()).isEqualTo(Assertion.NEGATED);
+        assertThat(fact.evidence()).containsExactly(new Span(4, 27, "denies active infection"));
     }
 
     @ParameterizedTest(name = "{1} in: {0}")
