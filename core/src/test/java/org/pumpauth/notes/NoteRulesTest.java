@@ -152,6 +152,11 @@ class NoteRulesTest {
     @CsvSource(delimiter = '|', value = {
         "Psychological evaluation ordered; not yet completed.|psychEvaluation.completed|false",
         "Psychological assessment not yet on file.|psychEvaluation.completed|-",
+        "Her mother had a psychological evaluation completed last year.|psychEvaluation.completed|-",
+        "Seen today. Psychological evaluation completed.|psychEvaluation.completed|true",
+        "PSYCHOLOGICAL EVALUATION\\nShe is willing to comply with refills.|psychEvaluation.documentsWillingness|true",
+        "PSYCHOLOGICAL EVALUATION\\nShe is not willing to comply with refills.|psychEvaluation.documentsWillingness|-",
+        "PSYCHOLOGICAL EVALUATION\\nHe is not physically able to come to refills.|psychEvaluation.documentsPhysicalCapability|-",
         "Psychology referral placed; appointment pending.|psychEvaluation.completed|-",
         "Psychological evaluation completed: appropriate candidate (report on file).|psychEvaluation.appropriateCandidate|true",
         "Psych: negative for depression, anxiety.|psychEvaluation.untreatedPsychCondition|-",
