@@ -142,6 +142,25 @@ final class Note {
         }
     }
 
+    /** Where each pattern's needles occur in the note (see Needles), found once: hedged() asks often. */
+    private final Map<java.util.regex.Pattern, int[]> needles = new java.util.IdentityHashMap<>();
+    private static final int[] NO_NEEDLES = new int[0];
+    private Needles.WordStarts wordStarts;
+
+    /** {@link Needles#positions} of the pattern in this note; null when it must be scanned everywhere. */
+    int[] needles(java.util.regex.Pattern pattern) {
+        int[] hits = needles.get(pattern);
+        if (hits == null) {
+            if (wordStarts == null && lower.length() == text.length()) {
+                wordStarts = new Needles.WordStarts(text, lower, sentences);
+            }
+            hits = Needles.positions(pattern, lower, text.length(), wordStarts);
+            needles.put(pattern, hits == null ? NO_NEEDLES : hits);
+            return hits;
+        }
+        return hits == NO_NEEDLES ? null : hits;
+    }
+
     /** A sentence's words, read once: several rules ask ConText about mentions in one sentence. */
     private final Map<Integer, List<Word>> wordsBySentence = new HashMap<>();
     /** Each mention's assertion, asked once: a rule asks whether it is negated, someone else's, ... */
