@@ -16,19 +16,37 @@ import java.util.regex.Pattern;
 final class Needles {
 
     /**
-     * One needle: its text, lower-cased, and whether the pattern asserts a word boundary right
-     * before it ({@code \\b(pt|ot)}), so that an occurrence inside a word ("except", "not") is no
-     * place a match can start.
+     * One needle: its text, lower-cased; whether the pattern asserts a word boundary right before
+     * it ({@code \\b(pt|ot)}), so that an occurrence inside a word ("except", "not") is no place a
+     * match can start; and whether nothing of a match comes before it (it leads its alternative).
      */
-    record Needle(String text, boolean wordStart) {}
+    record Needle(String text, boolean wordStart, boolean leading) {}
 
-    private static final Map<Pattern, List<Needle>> CACHE = new ConcurrentHashMap<>();
+    /** A pattern's needles, and whether every match starts where one of them does. */
+    record Reading(List<Needle> needles, boolean matchStartsAtNeedle) {}
+
+    private static final Map<Pattern, Reading> CACHE = new ConcurrentHashMap<>();
+
+    private static Reading reading(Pattern pattern) {
+        Reading r = CACHE.get(pattern);
+        return r != null ? r : CACHE.computeIfAbsent(pattern, p -> read(p.pattern()));
+    }
+
+    /**
+     * Whether every match of the pattern starts where one of its needles does, and nothing in it
+     * looks to the left of where a match starts but a word boundary ({@code ^}, a look-behind):
+     * then a scan may start at the first needle with a character other than a letter, digit or
+     * underscore before it, and find what a scan from the sentence's start finds.
+     */
+    static boolean matchStartsAtNeedle(Pattern pattern) {
+        return reading(pattern).matchStartsAtNeedle();
+    }
 
     private Needles() {}
 
     /** Whether {@code lowerText} (a note, lower-cased) may hold a match of the pattern. */
     static boolean mayMatch(Pattern pattern, String lowerText) {
-        List<Needle> needles = CACHE.computeIfAbsent(pattern, p -> needles(p.pattern()));
+        List<Needle> needles = reading(pattern).needles();
         if (needles.isEmpty()) {
             return true;
         }
@@ -48,7 +66,7 @@ final class Needles {
      * scanned).
      */
     static int[] positions(Pattern pattern, String lowerText, int textLength, WordStarts starts) {
-        List<Needle> needles = CACHE.computeIfAbsent(pattern, p -> needles(p.pattern()));
+        List<Needle> needles = reading(pattern).needles();
         if (needles.isEmpty() || lowerText.length() != textLength) {
             return null;
         }
@@ -152,6 +170,16 @@ final class Needles {
         }
     }
 
+    /**
+     * Whether the character before {@code at} is one java.util.regex reads as no part of a word
+     * whatever follows it: ASCII, and not a letter, digit or underscore. Then a region starting at
+     * {@code at} sees the same word boundary there as one starting before it.
+     */
+    static boolean nonWordBefore(String text, int at) {
+        char c = text.charAt(at - 1);
+        return c < WordStarts.ASCII && !WordStarts.WORD[c];
+    }
+
     /** The needles of a regular expression, or none. */
     static List<String> of(String regex) {
         return needles(regex).stream().map(Needle::text).toList();
@@ -159,9 +187,17 @@ final class Needles {
 
     /** The needles of a regular expression with where they start, or none. */
     static List<Needle> needles(String regex) {
+        return read(regex).needles();
+    }
+
+    private static Reading read(String regex) {
         Parser p = new Parser(regex);
-        List<Needle> found = p.alternation(false);
-        return p.pos < regex.length() || found == null ? List.of() : List.copyOf(found);
+        List<Needle> found = p.alternation(false, true);
+        if (p.pos < regex.length() || found == null || found.isEmpty()) {
+            return new Reading(List.of(), false);
+        }
+        boolean leading = !p.looksLeft && found.stream().allMatch(Needle::leading);
+        return new Reading(List.copyOf(found), leading);
     }
 
     private static boolean isWordChar(char c) {
@@ -175,17 +211,22 @@ final class Needles {
     private static final class Parser {
         private final String s;
         int pos;
+        /** Whether the pattern holds a ^, \\A, \\G, \\B or a look-behind. */
+        boolean looksLeft;
 
         Parser(String s) {
             this.s = s;
         }
 
-        /** @param bound whether a word boundary is asserted right before what is read */
-        List<Needle> alternation(boolean bound) {
+        /**
+         * @param bound whether a word boundary is asserted right before what is read
+         * @param leading whether nothing of a match can have been read before it
+         */
+        List<Needle> alternation(boolean bound, boolean leading) {
             List<Needle> all = new ArrayList<>();
             boolean none = false;
             while (true) {
-                List<Needle> part = sequence(bound);
+                List<Needle> part = sequence(bound, leading);
                 if (part == null) {
                     none = true;
                 } else {
@@ -204,13 +245,15 @@ final class Needles {
          * starts a word when a {@code \\b} comes right before it and its first character is a
          * word character.
          */
-        private List<Needle> sequence(boolean boundAtStart) {
+        private List<Needle> sequence(boolean boundAtStart, boolean leadingAtStart) {
             List<Needle> best = null;
             StringBuilder literal = new StringBuilder();
             boolean literalStartsWord = false;
+            boolean literalLeads = false;
             boolean bound = boundAtStart; // a word boundary is asserted here, and nothing read since
+            boolean leading = leadingAtStart; // nothing of a match read before here
             while (pos < s.length() && s.charAt(pos) != '|' && s.charAt(pos) != ')') {
-                Atom atom = atom(bound);
+                Atom atom = atom(bound, leading);
                 int min = quantifier();
                 if (atom.literal != null && atom.literal.isEmpty()) {
                     continue; // (?i): a flag, nothing read
@@ -218,26 +261,29 @@ final class Needles {
                 if (atom.literal != null && min == 1 && atom.plain) {
                     if (literal.length() == 0) {
                         literalStartsWord = bound && isWordChar(atom.literal.charAt(0));
+                        literalLeads = leading;
                     }
                     literal.append(atom.literal);
                     bound = false;
+                    leading = false;
                     continue;
                 }
-                best = better(best, literal, literalStartsWord);
+                best = better(best, literal, literalStartsWord, literalLeads);
                 literal.setLength(0);
                 if (min >= 1) {
                     List<Needle> needles = atom.literal != null
-                            ? List.of(new Needle(atom.literal, bound && isWordChar(atom.literal.charAt(0))))
+                            ? List.of(new Needle(atom.literal, bound && isWordChar(atom.literal.charAt(0)), leading))
                             : atom.needles;
                     best = better(best, needles);
                 }
                 bound = atom.wordBoundary;
+                leading = leading && atom.zeroWidth;
             }
-            return better(best, literal, literalStartsWord);
+            return better(best, literal, literalStartsWord, literalLeads);
         }
 
-        private static List<Needle> better(List<Needle> best, CharSequence literal, boolean startsWord) {
-            return literal.length() == 0 ? best : better(best, List.of(new Needle(literal.toString(), startsWord)));
+        private static List<Needle> better(List<Needle> best, CharSequence literal, boolean startsWord, boolean leads) {
+            return literal.length() == 0 ? best : better(best, List.of(new Needle(literal.toString(), startsWord, leads)));
         }
 
         private static List<Needle> better(List<Needle> best, List<Needle> candidate) {
@@ -254,18 +300,21 @@ final class Needles {
             return needles.stream().mapToInt(n -> n.text().length()).min().orElse(0);
         }
 
-        /** One atom: a literal character, a group's needles, or nothing usable; whether it is {@code \\b}. */
-        private record Atom(String literal, List<Needle> needles, boolean plain, boolean wordBoundary) {
+        /**
+         * One atom: a literal character, a group's needles, or nothing usable; whether it is {@code
+         * \\b}, and whether it reads no character (a word boundary, a look-around).
+         */
+        private record Atom(String literal, List<Needle> needles, boolean plain, boolean wordBoundary, boolean zeroWidth) {
             Atom(String literal, List<Needle> needles, boolean plain) {
-                this(literal, needles, plain, false);
+                this(literal, needles, plain, false, false);
             }
         }
 
-        private Atom atom(boolean bound) {
+        private Atom atom(boolean bound, boolean leading) {
             char c = s.charAt(pos++);
             switch (c) {
                 case '(':
-                    return group(bound);
+                    return group(bound, leading);
                 case '[':
                     skipClass();
                     return new Atom(null, null, false);
@@ -275,11 +324,16 @@ final class Needles {
                         if ((e == 'p' || e == 'P') && pos < s.length() && s.charAt(pos) == '{') {
                             pos = s.indexOf('}', pos) + 1;
                         }
-                        return new Atom(null, null, false, e == 'b'); // \b, \s, \d, \w ...
+                        if (e == 'A' || e == 'G' || e == 'B') {
+                            looksLeft = true;
+                        }
+                        return new Atom(null, null, false, e == 'b', e == 'b'); // \b, \s, \d, \w ...
                     }
                     return new Atom(String.valueOf(e).toLowerCase(Locale.ROOT), null, true);
-                case '.':
                 case '^':
+                    looksLeft = true;
+                    return new Atom(null, null, false);
+                case '.':
                 case '$':
                     return new Atom(null, null, false);
                 default:
@@ -287,7 +341,7 @@ final class Needles {
             }
         }
 
-        private Atom group(boolean bound) {
+        private Atom group(boolean bound, boolean leading) {
             if (s.startsWith("?", pos)) {
                 int close = pos + 1;
                 while (close < s.length() && (Character.isLetter(s.charAt(close)) || s.charAt(close) == '-')) {
@@ -301,13 +355,16 @@ final class Needles {
                     pos = close + 1; // (?:...), (?-i:...)
                 } else {
                     // a look-around: read it, use nothing from it
+                    if (s.charAt(pos + 1) == '<') {
+                        looksLeft = true;
+                    }
                     pos = s.charAt(pos + 1) == '<' ? pos + 3 : pos + 2;
-                    alternation(false);
+                    alternation(false, false);
                     pos++;
-                    return new Atom(null, null, false);
+                    return new Atom(null, null, false, false, true);
                 }
             }
-            List<Needle> inner = alternation(bound);
+            List<Needle> inner = alternation(bound, leading);
             pos++; // ')'
             return new Atom(null, inner, false);
         }

@@ -23,7 +23,40 @@ abstract class NoteRule {
 
     /** Every match of {@code pattern} in every sentence, in note order. */
     static void each(Note note, Pattern pattern, BiConsumer<Note.Sentence, Matcher> action) {
-        each(note, pattern, candidates(note, pattern), action);
+        int[] hits = note.needles(pattern);
+        if (hits == null || !Needles.matchStartsAtNeedle(pattern)) {
+            each(note, pattern, candidates(note, pattern), action);
+            return;
+        }
+        // Every match starts at a needle: a sentence is scanned from the first needle that may start
+        // one, when the scan finds there what it finds from the sentence's start (see Needles).
+        Matcher m = pattern.matcher(note.text);
+        int h = 0;
+        for (Note.Sentence s : note.sentences) {
+            while (h < hits.length && hits[h] >> 1 < s.start()) {
+                h++;
+            }
+            if (h == hits.length) {
+                break;
+            }
+            int from = -1;
+            for (int i = h; i < hits.length && hits[i] >> 1 < s.end(); i++) {
+                if (Needles.startsAt(hits[i], note.text, s.start())) {
+                    from = hits[i] >> 1;
+                    break;
+                }
+            }
+            if (from < 0) {
+                continue;
+            }
+            if (from > s.start() && !Needles.nonWordBefore(note.text, from)) {
+                from = s.start();
+            }
+            m.region(from, s.end());
+            while (m.find()) {
+                action.accept(s, m);
+            }
+        }
     }
 
     /** Every match of {@code pattern} in {@code sentences} (those that may hold one), in note order. */
