@@ -73,7 +73,7 @@ final class Note {
             label.reset(line);
             if (line.isBlank()) {
                 // A blank line ends a plan or a family history only when the next line has its own label.
-            } else if (label.find()) {
+            } else if (line.indexOf(':') >= 0 && label.find()) { // a label ends at a colon
                 String name = label.group(1).strip();
                 if (FAMILY.matcher(name).matches()) {
                     section = Section.FAMILY;
