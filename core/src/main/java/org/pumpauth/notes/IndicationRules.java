@@ -87,7 +87,7 @@ final class IndicationRules extends NoteRule {
                 }
             });
         }
-        each(note, ICD10, (s, m) -> {
+        each(note, ICD10, codeSentences(note), (s, m) -> {
             if (!someoneElse(note, s, m.start(), m.end())) {
                 facts.add("indication.diagnosisCodes", m.group(), span(note, m));
             }
@@ -133,6 +133,31 @@ final class IndicationRules extends NoteRule {
                 facts.set("indication.metastasesLimitedToLiver", negated(note, s, m.start(), m.end()), span(note, m));
             }
         });
+    }
+
+    /**
+     * The sentences where {@link #ICD10} may match: those holding a letter, two characters and a
+     * full stop followed by a code character ("M96.1"). The pattern has no word to look for first,
+     * and scanning every sentence with it cost more than any other rule.
+     */
+    private static List<Note.Sentence> codeSentences(Note note) {
+        String text = note.text;
+        List<Note.Sentence> out = new java.util.ArrayList<>();
+        for (Note.Sentence s : note.sentences) {
+            for (int dot = text.indexOf('.', s.start() + 3); dot >= 0 && dot + 1 < s.end(); dot = text.indexOf('.', dot + 1)) {
+                char letter = text.charAt(dot - 3);
+                char second = text.charAt(dot - 2);
+                char third = text.charAt(dot - 1);
+                char after = text.charAt(dot + 1);
+                if (letter >= 'A' && letter <= 'Z' && letter != 'U' && second >= '0' && second <= '9'
+                        && (third >= '0' && third <= '9' || third == 'A' || third == 'B')
+                        && (after >= '0' && after <= '9' || after >= 'A' && after <= 'Z')) {
+                    out.add(s);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** "remote CVA", a condition of the past rather than the one treated. */

@@ -15,18 +15,43 @@ import java.util.regex.Pattern;
  */
 final class Needles {
 
-    private static final Map<Pattern, List<String>> CACHE = new ConcurrentHashMap<>();
+    /**
+     * One needle: its text, lower-cased; whether the pattern asserts a word boundary right before
+     * it ({@code \\b(pt|ot)}), so that an occurrence inside a word ("except", "not") is no place a
+     * match can start; and whether nothing of a match comes before it (it leads its alternative).
+     */
+    record Needle(String text, boolean wordStart, boolean leading) {}
+
+    /** A pattern's needles, and whether every match starts where one of them does. */
+    record Reading(List<Needle> needles, boolean matchStartsAtNeedle) {}
+
+    private static final Map<Pattern, Reading> CACHE = new ConcurrentHashMap<>();
+
+    private static Reading reading(Pattern pattern) {
+        Reading r = CACHE.get(pattern);
+        return r != null ? r : CACHE.computeIfAbsent(pattern, p -> read(p.pattern()));
+    }
+
+    /**
+     * Whether every match of the pattern starts where one of its needles does, and nothing in it
+     * looks to the left of where a match starts but a word boundary ({@code ^}, a look-behind):
+     * then a scan may start at the first needle with a character other than a letter, digit or
+     * underscore before it, and find what a scan from the sentence's start finds.
+     */
+    static boolean matchStartsAtNeedle(Pattern pattern) {
+        return reading(pattern).matchStartsAtNeedle();
+    }
 
     private Needles() {}
 
     /** Whether {@code lowerText} (a note, lower-cased) may hold a match of the pattern. */
     static boolean mayMatch(Pattern pattern, String lowerText) {
-        List<String> needles = CACHE.computeIfAbsent(pattern, p -> of(p.pattern()));
+        List<Needle> needles = reading(pattern).needles();
         if (needles.isEmpty()) {
             return true;
         }
-        for (String n : needles) {
-            if (lowerText.contains(n)) {
+        for (Needle n : needles) {
+            if (lowerText.contains(n.text())) {
                 return true;
             }
         }
@@ -34,38 +59,149 @@ final class Needles {
     }
 
     /**
-     * Where the pattern's needles start in {@code lowerText}, in order: an empty array when none
-     * occurs (no match is possible), null when the pattern has no needles or the lower-cased text
-     * is not index for index the note (then every sentence is scanned).
+     * Where the pattern's needles occur in {@code lowerText}, in order, each as {@code 2 * position + 1}
+     * when the needle must start a word there and {@code 2 * position} otherwise (see {@link
+     * #startsAt}): an empty array when none occurs (no match is possible), null when the pattern has
+     * no needles or the lower-cased text is not index for index the note (then every sentence is
+     * scanned).
      */
-    static int[] positions(Pattern pattern, String lowerText, int textLength) {
-        List<String> needles = CACHE.computeIfAbsent(pattern, p -> of(p.pattern()));
-        if (needles.isEmpty()) {
+    static int[] positions(Pattern pattern, String lowerText, int textLength, WordStarts starts) {
+        List<Needle> needles = reading(pattern).needles();
+        if (needles.isEmpty() || lowerText.length() != textLength) {
             return null;
         }
         int[] found = new int[8];
         int n = 0;
-        for (String needle : needles) {
-            for (int at = lowerText.indexOf(needle); at >= 0; at = lowerText.indexOf(needle, at + 1)) {
+        for (Needle needle : needles) {
+            String text = needle.text();
+            int[] at = needle.wordStart() ? starts.startingWith(text.charAt(0)) : null;
+            if (at != null) {
+                // Only where a word (or a sentence) starts can this needle start a match.
+                for (int p : at) {
+                    if (lowerText.startsWith(text, p)) {
+                        if (n == found.length) {
+                            found = java.util.Arrays.copyOf(found, n * 2);
+                        }
+                        found[n++] = p * 2 + 1;
+                    }
+                }
+                continue;
+            }
+            int flag = needle.wordStart() ? 1 : 0;
+            for (int p = lowerText.indexOf(text); p >= 0; p = lowerText.indexOf(text, p + 1)) {
                 if (n == found.length) {
                     found = java.util.Arrays.copyOf(found, n * 2);
                 }
-                found[n++] = at;
+                found[n++] = p * 2 + flag;
             }
-        }
-        if (n > 0 && lowerText.length() != textLength) {
-            return null;
         }
         int[] sorted = java.util.Arrays.copyOf(found, n);
         java.util.Arrays.sort(sorted);
         return sorted;
     }
 
+    /**
+     * Whether the needle occurrence {@code hit} (from {@link #positions}) may start a match scanned
+     * in the region {@code [from, ...)} of {@code text}: always, unless the pattern wants a word to
+     * start there and the character before it, inside the region, is a letter, digit or underscore
+     * (then {@code \\b} fails there, as java.util.regex reads it).
+     */
+    static boolean startsAt(int hit, String text, int from) {
+        int at = hit >> 1;
+        if ((hit & 1) == 0 || at <= from) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        return !(Character.isLetterOrDigit(before) || before == '_');
+    }
+
+    /**
+     * Where words start in a note, by their first character lower-cased: each position whose
+     * character before is not a letter, digit or underscore, and each sentence's start (a region's
+     * start is a word boundary to java.util.regex). Read once a note, it spares a scan of the whole
+     * note per needle that must start a word.
+     */
+    static final class WordStarts {
+        private static final int ASCII = 128;
+        private static final boolean[] WORD = new boolean[ASCII];
+
+        static {
+            for (char c = 0; c < ASCII; c++) {
+                WORD[c] = isWordChar(c);
+            }
+        }
+
+        private final int[][] byChar = new int[ASCII][];
+
+        WordStarts(String text, String lower, List<Note.Sentence> sentences) {
+            int[] counts = new int[ASCII];
+            int[][] lists = new int[ASCII][];
+            int sentence = 0;
+            int nextSentence = sentences.isEmpty() ? -1 : sentences.get(0).start();
+            boolean afterWord = false; // whether the character before p is a letter, digit or underscore
+            for (int p = 0; p < text.length(); p++) {
+                boolean starts = !afterWord;
+                if (p == nextSentence) {
+                    starts = true;
+                    sentence++;
+                    nextSentence = sentence < sentences.size() ? sentences.get(sentence).start() : -1;
+                }
+                char t = text.charAt(p);
+                afterWord = t < ASCII ? WORD[t] : isWordChar(t);
+                char c = lower.charAt(p);
+                if (starts && c < ASCII) {
+                    int[] list = lists[c];
+                    if (list == null) {
+                        list = lists[c] = new int[4];
+                    } else if (counts[c] == list.length) {
+                        list = lists[c] = java.util.Arrays.copyOf(list, list.length * 2);
+                    }
+                    list[counts[c]++] = p;
+                }
+            }
+            for (int c = 0; c < ASCII; c++) {
+                byChar[c] = lists[c] == null ? new int[0] : java.util.Arrays.copyOf(lists[c], counts[c]);
+            }
+        }
+
+        /** The word starts whose lower-cased character is {@code c}, in order; null when {@code c} is not ASCII. */
+        int[] startingWith(char c) {
+            return c < ASCII ? byChar[c] : null;
+        }
+    }
+
+    /**
+     * Whether the character before {@code at} is one java.util.regex reads as no part of a word
+     * whatever follows it: ASCII, and not a letter, digit or underscore. Then a region starting at
+     * {@code at} sees the same word boundary there as one starting before it.
+     */
+    static boolean nonWordBefore(String text, int at) {
+        char c = text.charAt(at - 1);
+        return c < WordStarts.ASCII && !WordStarts.WORD[c];
+    }
+
     /** The needles of a regular expression, or none. */
     static List<String> of(String regex) {
+        return needles(regex).stream().map(Needle::text).toList();
+    }
+
+    /** The needles of a regular expression with where they start, or none. */
+    static List<Needle> needles(String regex) {
+        return read(regex).needles();
+    }
+
+    private static Reading read(String regex) {
         Parser p = new Parser(regex);
-        List<String> found = p.alternation();
-        return p.pos < regex.length() || found == null ? List.of() : List.copyOf(found);
+        List<Needle> found = p.alternation(false, true);
+        if (p.pos < regex.length() || found == null || found.isEmpty()) {
+            return new Reading(List.of(), false);
+        }
+        boolean leading = !p.looksLeft && found.stream().allMatch(Needle::leading);
+        return new Reading(List.copyOf(found), leading);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /**
@@ -75,16 +211,22 @@ final class Needles {
     private static final class Parser {
         private final String s;
         int pos;
+        /** Whether the pattern holds a ^, \\A, \\G, \\B or a look-behind. */
+        boolean looksLeft;
 
         Parser(String s) {
             this.s = s;
         }
 
-        List<String> alternation() {
-            List<String> all = new ArrayList<>();
+        /**
+         * @param bound whether a word boundary is asserted right before what is read
+         * @param leading whether nothing of a match can have been read before it
+         */
+        List<Needle> alternation(boolean bound, boolean leading) {
+            List<Needle> all = new ArrayList<>();
             boolean none = false;
             while (true) {
-                List<String> part = sequence();
+                List<Needle> part = sequence(bound, leading);
                 if (part == null) {
                     none = true;
                 } else {
@@ -98,32 +240,53 @@ final class Needles {
             }
         }
 
-        /** The best needles of a sequence: its longest literal run, or a required group's. */
-        private List<String> sequence() {
-            List<String> best = null;
+        /**
+         * The best needles of a sequence: its longest literal run, or a required group's. A needle
+         * starts a word when a {@code \\b} comes right before it and its first character is a
+         * word character.
+         */
+        private List<Needle> sequence(boolean boundAtStart, boolean leadingAtStart) {
+            List<Needle> best = null;
             StringBuilder literal = new StringBuilder();
+            boolean literalStartsWord = false;
+            boolean literalLeads = false;
+            boolean bound = boundAtStart; // a word boundary is asserted here, and nothing read since
+            boolean leading = leadingAtStart; // nothing of a match read before here
             while (pos < s.length() && s.charAt(pos) != '|' && s.charAt(pos) != ')') {
-                Atom atom = atom();
+                Atom atom = atom(bound, leading);
                 int min = quantifier();
+                if (atom.literal != null && atom.literal.isEmpty()) {
+                    continue; // (?i): a flag, nothing read
+                }
                 if (atom.literal != null && min == 1 && atom.plain) {
+                    if (literal.length() == 0) {
+                        literalStartsWord = bound && isWordChar(atom.literal.charAt(0));
+                        literalLeads = leading;
+                    }
                     literal.append(atom.literal);
+                    bound = false;
+                    leading = false;
                     continue;
                 }
-                best = better(best, literal);
+                best = better(best, literal, literalStartsWord, literalLeads);
                 literal.setLength(0);
                 if (min >= 1) {
-                    List<String> needles = atom.literal != null ? List.of(atom.literal) : atom.needles;
+                    List<Needle> needles = atom.literal != null
+                            ? List.of(new Needle(atom.literal, bound && isWordChar(atom.literal.charAt(0)), leading))
+                            : atom.needles;
                     best = better(best, needles);
                 }
+                bound = atom.wordBoundary;
+                leading = leading && atom.zeroWidth;
             }
-            return better(best, literal);
+            return better(best, literal, literalStartsWord, literalLeads);
         }
 
-        private static List<String> better(List<String> best, CharSequence literal) {
-            return literal.length() == 0 ? best : better(best, List.of(literal.toString()));
+        private static List<Needle> better(List<Needle> best, CharSequence literal, boolean startsWord, boolean leads) {
+            return literal.length() == 0 ? best : better(best, List.of(new Needle(literal.toString(), startsWord, leads)));
         }
 
-        private static List<String> better(List<String> best, List<String> candidate) {
+        private static List<Needle> better(List<Needle> best, List<Needle> candidate) {
             if (candidate == null || candidate.isEmpty()) {
                 return best;
             }
@@ -133,18 +296,25 @@ final class Needles {
             return shortest(candidate) > shortest(best) ? candidate : best;
         }
 
-        private static int shortest(List<String> needles) {
-            return needles.stream().mapToInt(String::length).min().orElse(0);
+        private static int shortest(List<Needle> needles) {
+            return needles.stream().mapToInt(n -> n.text().length()).min().orElse(0);
         }
 
-        /** One atom: a literal character, a group's needles, or nothing usable. */
-        private record Atom(String literal, List<String> needles, boolean plain) {}
+        /**
+         * One atom: a literal character, a group's needles, or nothing usable; whether it is {@code
+         * \\b}, and whether it reads no character (a word boundary, a look-around).
+         */
+        private record Atom(String literal, List<Needle> needles, boolean plain, boolean wordBoundary, boolean zeroWidth) {
+            Atom(String literal, List<Needle> needles, boolean plain) {
+                this(literal, needles, plain, false, false);
+            }
+        }
 
-        private Atom atom() {
+        private Atom atom(boolean bound, boolean leading) {
             char c = s.charAt(pos++);
             switch (c) {
                 case '(':
-                    return group();
+                    return group(bound, leading);
                 case '[':
                     skipClass();
                     return new Atom(null, null, false);
@@ -154,11 +324,16 @@ final class Needles {
                         if ((e == 'p' || e == 'P') && pos < s.length() && s.charAt(pos) == '{') {
                             pos = s.indexOf('}', pos) + 1;
                         }
-                        return new Atom(null, null, false); // \b, \s, \d, \w ...
+                        if (e == 'A' || e == 'G' || e == 'B') {
+                            looksLeft = true;
+                        }
+                        return new Atom(null, null, false, e == 'b', e == 'b'); // \b, \s, \d, \w ...
                     }
                     return new Atom(String.valueOf(e).toLowerCase(Locale.ROOT), null, true);
-                case '.':
                 case '^':
+                    looksLeft = true;
+                    return new Atom(null, null, false);
+                case '.':
                 case '$':
                     return new Atom(null, null, false);
                 default:
@@ -166,7 +341,7 @@ final class Needles {
             }
         }
 
-        private Atom group() {
+        private Atom group(boolean bound, boolean leading) {
             if (s.startsWith("?", pos)) {
                 int close = pos + 1;
                 while (close < s.length() && (Character.isLetter(s.charAt(close)) || s.charAt(close) == '-')) {
@@ -180,13 +355,16 @@ final class Needles {
                     pos = close + 1; // (?:...), (?-i:...)
                 } else {
                     // a look-around: read it, use nothing from it
+                    if (s.charAt(pos + 1) == '<') {
+                        looksLeft = true;
+                    }
                     pos = s.charAt(pos + 1) == '<' ? pos + 3 : pos + 2;
-                    alternation();
+                    alternation(false, false);
                     pos++;
-                    return new Atom(null, null, false);
+                    return new Atom(null, null, false, false, true);
                 }
             }
-            List<String> inner = alternation();
+            List<Needle> inner = alternation(bound, leading);
             pos++; // ')'
             return new Atom(null, inner, false);
         }

@@ -73,7 +73,7 @@ final class Note {
             label.reset(line);
             if (line.isBlank()) {
                 // A blank line ends a plan or a family history only when the next line has its own label.
-            } else if (label.find()) {
+            } else if (line.indexOf(':') >= 0 && label.find()) { // a label ends at a colon
                 String name = label.group(1).strip();
                 if (FAMILY.matcher(name).matches()) {
                     section = Section.FAMILY;
@@ -140,6 +140,25 @@ final class Note {
         if (end > start) {
             out.add(new Sentence(start, end, section, text.substring(start, end)));
         }
+    }
+
+    /** Where each pattern's needles occur in the note (see Needles), found once: hedged() asks often. */
+    private final Map<java.util.regex.Pattern, int[]> needles = new java.util.IdentityHashMap<>();
+    private static final int[] NO_NEEDLES = new int[0];
+    private Needles.WordStarts wordStarts;
+
+    /** {@link Needles#positions} of the pattern in this note; null when it must be scanned everywhere. */
+    int[] needles(java.util.regex.Pattern pattern) {
+        int[] hits = needles.get(pattern);
+        if (hits == null) {
+            if (wordStarts == null && lower.length() == text.length()) {
+                wordStarts = new Needles.WordStarts(text, lower, sentences);
+            }
+            hits = Needles.positions(pattern, lower, text.length(), wordStarts);
+            needles.put(pattern, hits == null ? NO_NEEDLES : hits);
+            return hits;
+        }
+        return hits == NO_NEEDLES ? null : hits;
     }
 
     /** A sentence's words, read once: several rules ask ConText about mentions in one sentence. */

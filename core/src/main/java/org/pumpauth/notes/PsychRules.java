@@ -38,7 +38,10 @@ final class PsychRules extends NoteRule {
 
     @Override
     void read(Note note, Facts facts) {
-        boolean evaluation = (note.titled("psycholog") || note.titled("behavioral") || note.titled("psychiatric"))
+        // The first line names the evaluation only when it is a heading: "Her mother had a
+        // psychological evaluation completed." is a sentence about someone else, not a title.
+        boolean heading = !note.title.endsWith(".");
+        boolean evaluation = heading && (note.titled("psycholog") || note.titled("behavioral") || note.titled("psychiatric"))
                 && (note.titled("evaluation") || note.titled("assessment") || note.titled("screening") || note.titled("consult"))
                 && !UNDONE_TITLE.matcher(note.title).find();
         if (evaluation) {
@@ -49,9 +52,22 @@ final class PsychRules extends NoteRule {
                 String who = m.group(2).toLowerCase(Locale.ROOT);
                 facts.set("psychEvaluation.evaluator", who.equals("psychiatrist") ? "psychiatrist" : "psychologist", span(note, m, 2));
             });
-            each(note, COGNITIVE, (s, m) -> facts.set("psychEvaluation.documentsCognitiveAbility", true, span(note, m)));
-            each(note, PHYSICAL, (s, m) -> facts.set("psychEvaluation.documentsPhysicalCapability", true, span(note, m)));
-            each(note, WILLING, (s, m) -> facts.set("psychEvaluation.documentsWillingness", true, span(note, m)));
+            // "not willing to comply" documents the opposite of willingness: it proposes nothing.
+            each(note, COGNITIVE, (s, m) -> {
+                if (!negated(note, s, m.start(), m.end())) {
+                    facts.set("psychEvaluation.documentsCognitiveAbility", true, span(note, m));
+                }
+            });
+            each(note, PHYSICAL, (s, m) -> {
+                if (!negated(note, s, m.start(), m.end())) {
+                    facts.set("psychEvaluation.documentsPhysicalCapability", true, span(note, m));
+                }
+            });
+            each(note, WILLING, (s, m) -> {
+                if (!negated(note, s, m.start(), m.end())) {
+                    facts.set("psychEvaluation.documentsWillingness", true, span(note, m));
+                }
+            });
             each(note, NO_UNTREATED, (s, m) -> facts.set("psychEvaluation.untreatedPsychCondition", false, span(note, m)));
             each(note, BENEFIT, (s, m) -> {
                 if (!negated(note, s, m.start(), m.end())) {
@@ -80,7 +96,8 @@ final class PsychRules extends NoteRule {
             }
         });
         each(note, DONE, (s, m) -> {
-            if (!hedged(note, s, m.start())) {
+            // a relative's evaluation ("her mother had a psychological evaluation completed") is not the patient's
+            if (!hedged(note, s, m.start()) && !someoneElse(note, s, m.start(), m.end())) {
                 facts.set("psychEvaluation.completed", true, span(note, m));
             }
         });

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
  */
 final class SafetyRules extends NoteRule {
 
-    private static final Pattern NO_INFECTION = words("\\b(no|without|negative for)\\s+(signs?|evidence|symptoms?)?\\s*(or symptoms\\s+)?(of\\s+)?(an?\\s+)?(active\\s+|systemic\\s+)?(infection|sepsis)\\b|\\bno active infection\\b|\\binfection (has been |was |is )?ruled out\\b");
+    // "denies" is ConText's negation trigger, and a denial of infection is a stated negative as
+    // "no infection" is (issue 14: "denies active infection"); a denial of fever or chills is not
+    // about infection and sets nothing.
+    private static final Pattern NO_INFECTION = words("\\b(no|without|negative for|(denies|denied|denying)(\\s+any)?)\\s+(signs?|evidence|symptoms?)?\\s*(or symptoms\\s+)?(of\\s+)?(an?\\s+)?(active\\s+)?(systemic\\s+)?(infection|sepsis)\\b|\\bno active infection\\b|\\binfection (has been |was |is )?ruled out\\b");
     private static final Pattern ACTIVE_INFECTION = words("\\b(active|ongoing|current)\\s+(systemic\\s+)?infection\\b|\\b(sepsis|bacteremia)\\b");
     private static final Pattern NO_SPINAL_INFECTION = words("\\b(no|without)\\s+(evidence\\s+of\\s+|signs\\s+of\\s+)?(discitis|epidural abscess|meningitis|osteomyelitis)\\b");
     private static final Pattern NKDA = words("\\bNKDA\\b|\\bNKA\\b|\\bno known (drug |medication )?allergies\\b|\\bno (drug|medication) allergies\\b");

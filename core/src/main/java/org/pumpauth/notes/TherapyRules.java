@@ -98,8 +98,7 @@ final class TherapyRules extends NoteRule {
         if (s.section() == Note.Section.PLAN || s.section() == Note.Section.FAMILY) {
             return false;
         }
-        String clause = note.text.substring(s.start(), s.end());
-        return !NOT_RECEIVED.matcher(clause).find() && !someoneElse(note, s, m.start(), m.end())
+        return !finds(note, NOT_RECEIVED, s, s.end()) && !someoneElse(note, s, m.start(), m.end())
                 && !negated(note, s, m.start(), m.end());
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,37 +19,36 @@ import org.pumpauth.determination.DeterminationJson;
 import org.pumpauth.determination.MissingInformation;
 import org.pumpauth.determination.Outcome;
 import org.pumpauth.determination.ProposedFact;
-import org.pumpauth.notes.Assertion;
-import org.pumpauth.notes.Experiencer;
-import org.pumpauth.notes.Negation;
+import org.pumpauth.notes.NoteFact;
+import org.pumpauth.notes.NoteReader;
 import org.pumpauth.notes.Span;
-import org.pumpauth.notes.Temporality;
-import org.pumpauth.notes.UnreadableNoteException;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.request.RequestReader;
 import org.pumpauth.schema.Schemas;
 
 /**
  * The engine's note step (issue 14): the facts a request's notes propose for its unknown criteria,
- * with their evidence, and the outcome if confirmed; the outcome itself is the request's alone.
+ * with their evidence, and the outcome if confirmed; the outcome itself is the request's alone. The
+ * notes are read by the real {@link NoteReader}, so these hold the path a user's case takes.
  */
 class NoteEvidenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PolicyRegistry POLICIES = PolicyRegistry.builtIn();
     private static final LocalDate TODAY = LocalDate.of(2024, 6, 1);
     private static final RequestReader READER = new RequestReader();
-    private static final String PSYCH = "Psychological evaluation completed: cognitive ability, physical capability"
-            + " and willingness to proceed are documented.";
+    /** A psychological evaluation whose words the reader reads into the four facts of the criterion. */
+    private static final String PSYCH = "PSYCHOLOGICAL EVALUATION\n"
+            + "Psychological evaluation completed. Cognitive ability is adequate; she is physically able to come to"
+            + " refills and willing to comply with follow-up.\n";
     private static final String[] PSYCH_FIELDS = {"psychEvaluation.completed", "psychEvaluation.documentsCognitiveAbility",
         "psychEvaluation.documentsPhysicalCapability", "psychEvaluation.documentsWillingness"};
+    /** The words each of {@link #PSYCH_FIELDS} is read from. */
+    private static final String[] PSYCH_WORDS = {"Psychological evaluation completed", "Cognitive ability is adequate",
+        "physically able", "willing to comply"};
 
-    private static StandInNoteReader psychReader() {
-        StandInNoteReader reader = new StandInNoteReader();
-        for (String field : PSYCH_FIELDS) {
-            reader.states(PSYCH, field, BooleanNode.TRUE);
-        }
-        return reader;
-    }
+    /** A note stating facts some examples lack (drug allergy, resectability, the pump's report). */
+    private static final String WHAT_EXAMPLES_LACK = "FOLLOW-UP NOTE\nAllergies: NKDA. The liver tumor is unresectable."
+            + " Pump interrogation report attached. Physical therapy records are enclosed.\n";
 
     /** The example whose psychological evaluation is missing, with {@code notes} as its notes. */
     private static ObjectNode missingPsych(String... notes) throws IOException {
@@ -63,9 +60,9 @@ class NoteEvidenceTest {
         return request;
     }
 
-    private static Determination review(java.util.function.Function<String, List<org.pumpauth.notes.NoteFact>> reader,
-            JsonNode request) throws IOException {
-        return new Review(POLICIES, reader)
+    /** The request's determination, its notes read by the real {@link NoteReader}. */
+    private static Determination review(JsonNode request) throws IOException {
+        return new Review(POLICIES)
                 .reviewWithNotes(READER.read(JSON.writeValueAsBytes(request)), request, List.of(), List.of(), TODAY)
                 .get(0);
     }
@@ -73,8 +70,8 @@ class NoteEvidenceTest {
     @Test
     void a_note_that_states_the_missing_evaluation_proposes_it_for_its_criterion_and_would_meet_the_criteria()
             throws IOException {
-        String note = "Seen today. " + PSYCH + " Plan: implant.";
-        Determination d = review(psychReader(), missingPsych(note));
+        String note = PSYCH + "Plan: implant.";
+        Determination d = review(missingPsych(note));
 
         assertThat(d.outcome()).as("the outcome is the request's alone").isEqualTo(Outcome.INSUFFICIENT_INFORMATION);
         assertThat(d.outcomeIfConfirmed()).contains(Outcome.MEETS_CRITERIA);
@@ -83,15 +80,19 @@ class NoteEvidenceTest {
         assertThat(first.criterion()).isEqualTo("psychological-assessment");
         assertThat(first.note()).isEqualTo("notes[0]");
         assertThat(first.assertion()).isEqualTo("affirmed");
-        Span span = first.evidence().get(0);
-        assertThat(note.substring(span.start(), span.end())).isEqualTo(PSYCH).isEqualTo(span.text());
+        for (int i = 0; i < PSYCH_FIELDS.length; i++) {
+            int at = note.indexOf(PSYCH_WORDS[i]);
+            assertThat(d.proposedFacts().get(i).evidence()).as(PSYCH_FIELDS[i])
+                    .containsExactly(new Span(at, at + PSYCH_WORDS[i].length(), PSYCH_WORDS[i]));
+        }
         assertThat(d.missingInformation()).extracting(MissingInformation::field).contains(PSYCH_FIELDS);
     }
 
     @Test
     void the_determination_json_carries_the_proposals_with_their_evidence_and_the_outcome_if_confirmed()
             throws IOException {
-        Determination d = review(psychReader(), missingPsych(PSYCH));
+        Determination d = review(missingPsych(PSYCH));
+        int at = PSYCH.indexOf(PSYCH_WORDS[0]);
 
         JsonNode json = JSON.readTree(DeterminationJson.toJson(d));
         assertThat(json.path("outcome").asText()).isEqualTo("INSUFFICIENT_INFORMATION");
@@ -101,16 +102,16 @@ class NoteEvidenceTest {
         assertThat(first.path("field").asText()).isEqualTo("psychEvaluation.completed");
         assertThat(first.path("value").booleanValue()).isTrue();
         assertThat(first.path("note").asText()).isEqualTo("notes[0]");
-        assertThat(first.path("evidence").get(0).path("start").asInt()).isZero();
-        assertThat(first.path("evidence").get(0).path("end").asInt()).isEqualTo(PSYCH.length());
-        assertThat(first.path("evidence").get(0).path("text").asText()).isEqualTo(PSYCH);
+        assertThat(first.path("evidence").get(0).path("start").asInt()).isEqualTo(at);
+        assertThat(first.path("evidence").get(0).path("end").asInt()).isEqualTo(at + PSYCH_WORDS[0].length());
+        assertThat(first.path("evidence").get(0).path("text").asText()).isEqualTo(PSYCH_WORDS[0]);
         assertThat(Schemas.strict(Schemas.DETERMINATION).validate(json)).as("against the published schema").isEmpty();
     }
 
     @Test
     void a_request_whose_notes_propose_nothing_reads_as_it_always_has() throws IOException {
         ObjectNode request = missingPsych("Pain clinic follow-up; nothing new.");
-        Determination d = review(psychReader(), request);
+        Determination d = review(request);
         Determination plain = new Review(POLICIES).review(READER.read(JSON.writeValueAsBytes(request)), List.of(), TODAY).get(0);
 
         assertThat(d.proposedFacts()).isEmpty();
@@ -120,11 +121,13 @@ class NoteEvidenceTest {
 
     @Test
     void a_fact_the_request_states_wins_over_the_note() throws IOException {
-        StandInNoteReader reader = psychReader().states("Pain 3/10 today.", "pain.score", IntNode.valueOf(3));
-        ObjectNode request = missingPsych("Pain 3/10 today. " + PSYCH);
+        String note = PSYCH + "Pain 3/10 today.";
+        assertThat(new NoteReader().read(note)).as("what the note states").extracting(NoteFact::field)
+                .contains("pain.score", "psychEvaluation.completed");
+        ObjectNode request = missingPsych(note);
         request.putObject("psychEvaluation").put("completed", true);
 
-        Determination d = review(reader, request);
+        Determination d = review(request);
 
         assertThat(d.proposedFacts()).extracting(ProposedFact::field)
                 .doesNotContain("pain.score", "psychEvaluation.completed")
@@ -133,29 +136,21 @@ class NoteEvidenceTest {
 
     @Test
     void a_family_member_s_or_a_planned_fact_is_not_proposed() throws IOException {
-        StandInNoteReader reader = new StandInNoteReader()
-                .states("Her mother had a psychological evaluation.", "psychEvaluation.completed", BooleanNode.TRUE,
-                        new Assertion(Negation.AFFIRMED, Temporality.RECENT, Experiencer.FAMILY_MEMBER))
-                .states("A psychological evaluation is planned if the trial succeeds.", "psychEvaluation.completed",
-                        BooleanNode.TRUE, new Assertion(Negation.AFFIRMED, Temporality.HYPOTHETICAL, Experiencer.PATIENT));
-
-        Determination d = review(reader, missingPsych(
-                "Her mother had a psychological evaluation. A psychological evaluation is planned if the trial succeeds."));
+        Determination d = review(missingPsych("Her mother had a psychological evaluation completed last year.\n"
+                + "Plan: psychological evaluation done by Dr. B before the implant, if the trial succeeds."));
 
         assertThat(d.proposedFacts()).isEmpty();
     }
 
     @Test
     void a_stated_negative_that_would_fail_a_criterion_is_proposed_but_never_denies_on_its_own() throws IOException {
-        String refuses = "Patient is not willing to proceed with an implanted pump.";
-        StandInNoteReader reader = psychReader().states(refuses, "psychEvaluation.documentsWillingness",
-                BooleanNode.FALSE, Assertion.NEGATED);
-        ObjectNode request = missingPsych(refuses);
+        ObjectNode request = missingPsych("Psychological evaluation ordered; not yet completed.");
 
-        Determination d = review(reader, request);
+        Determination d = review(request);
 
         assertThat(d.outcome()).isEqualTo(Outcome.INSUFFICIENT_INFORMATION);
         assertThat(d.proposedFacts()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("psychEvaluation.completed");
             assertThat(p.assertion()).isEqualTo("negated");
             assertThat(p.value().booleanValue()).isFalse();
         });
@@ -165,14 +160,14 @@ class NoteEvidenceTest {
     @Test
     void confirming_every_proposal_as_a_merge_patch_gives_the_outcome_if_confirmed() throws IOException {
         ObjectNode request = missingPsych(PSYCH);
-        Determination d = review(psychReader(), request);
+        Determination d = review(request);
 
         JsonNode patched = request;
         for (ProposedFact p : d.proposedFacts()) {
             JsonNode after = NoteEvidence.confirmedAll(patched, List.of(p));
             patched = MergePatch.apply(patched, FieldPath.of(p.field()).patch(after));
         }
-        Determination confirmed = review(psychReader(), patched);
+        Determination confirmed = review(patched);
 
         assertThat(confirmed.outcome()).isEqualTo(d.outcomeIfConfirmed().orElseThrow()).isEqualTo(Outcome.MEETS_CRITERIA);
         assertThat(confirmed.proposedFacts()).as("nothing left to propose once confirmed").isEmpty();
@@ -182,7 +177,7 @@ class NoteEvidenceTest {
     void a_proposal_a_reviewer_rejected_is_not_proposed_again_nor_counted_in_the_outcome_if_confirmed() throws IOException {
         ObjectNode request = missingPsych(PSYCH);
 
-        Determination d = new Review(POLICIES, psychReader()).reviewWithNotes(READER.read(JSON.writeValueAsBytes(request)),
+        Determination d = new Review(POLICIES).reviewWithNotes(READER.read(JSON.writeValueAsBytes(request)),
                 request, List.of(), p -> p.field().equals("psychEvaluation.documentsWillingness"), List.of(), TODAY).get(0);
 
         assertThat(d.proposedFacts()).extracting(ProposedFact::field).hasSize(3)
@@ -192,10 +187,8 @@ class NoteEvidenceTest {
 
     @Test
     void a_note_the_reader_refuses_is_named_in_a_warning_without_its_words() throws IOException {
-        java.util.function.Function<String, List<org.pumpauth.notes.NoteFact>> refusing = text -> {
-            throw new UnreadableNoteException("a note may have at most 2000000 characters; this one has 2000001");
-        };
-        Determination d = review(refusing, missingPsych("Jane Doe, secret words."));
+        String tooLong = "Jane Doe, secret words. ".repeat(NoteReader.MAX_CHARS / 24 + 1);
+        Determination d = review(missingPsych(tooLong));
 
         assertThat(d.outcome()).isEqualTo(Outcome.INSUFFICIENT_INFORMATION);
         assertThat(d.warnings()).anySatisfy(w -> assertThat(w).startsWith("notes[0] was not read for evidence: a note may"));
@@ -203,29 +196,31 @@ class NoteEvidenceTest {
     }
 
     /**
-     * The law of issue 14 over every example: whatever the notes propose (here, every missing field
-     * true, every other fact of the request false), the outcome is the one of the request alone.
+     * The law of issue 14 over every example: whatever its notes propose (here, every development
+     * pump note, the README's example note, {@link #PSYCH} and {@link #WHAT_EXAMPLES_LACK}, read by
+     * the real reader), the outcome is the one of the request alone.
      */
     @Test
     void no_example_s_outcome_ever_rests_on_what_its_notes_propose() throws IOException {
         List<Path> examples;
-        try (Stream<Path> files = Files.list(Path.of("../examples"))) {
+        List<Path> notes;
+        try (Stream<Path> files = Files.list(Path.of("../examples"));
+                Stream<Path> dev = Files.list(Path.of("src/test/resources/org/pumpauth/notes/pump-dev"))) {
             examples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            notes = Stream.concat(dev.filter(p -> p.toString().endsWith(".txt")),
+                    Stream.of(Path.of("../examples/notes/trial-then-implant-request.txt"))).sorted().toList();
         }
         int proposing = 0;
         for (Path example : examples) {
             ObjectNode request = (ObjectNode) JSON.readTree(example.toFile());
             List<Determination> plain = new Review(POLICIES).review(READER.read(JSON.writeValueAsBytes(request)), List.of(), TODAY);
-            StandInNoteReader reader = new StandInNoteReader();
-            for (Determination d : plain) {
-                for (MissingInformation m : d.missingInformation()) {
-                    String field = m.field().replace("[]", "[0]");
-                    reader.states("NOTE", field, BooleanNode.TRUE);
-                    reader.states("NOTE", field, IntNode.valueOf(100));
-                }
+            var list = request.putArray("notes");
+            for (Path note : notes) {
+                list.addObject().put("date", "2024-01-01").put("author", "x").put("text", Files.readString(note));
             }
-            request.putArray("notes").addObject().put("date", "2024-01-01").put("author", "x").put("text", "NOTE");
-            List<Determination> withNotes = new Review(POLICIES, reader)
+            list.addObject().put("date", "2024-01-01").put("author", "x").put("text", PSYCH);
+            list.addObject().put("date", "2024-01-01").put("author", "x").put("text", WHAT_EXAMPLES_LACK);
+            List<Determination> withNotes = new Review(POLICIES)
                     .reviewWithNotes(READER.read(JSON.writeValueAsBytes(request)), request, List.of(), List.of(), TODAY);
             List<Outcome> before = new ArrayList<>();
             List<Outcome> after = new ArrayList<>();

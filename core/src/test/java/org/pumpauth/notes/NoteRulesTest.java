@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -112,6 +113,13 @@ class NoteRulesTest {
     @CsvSource(delimiter = '|', value = {
         "Assessment: no evidence of active infection.|contraindications.activeSystemicInfection|false",
         "ROS: Constitutional: negative for fever, chills.|contraindications.activeSystemicInfection|-",
+        "She denies active infection.|contraindications.activeSystemicInfection|false",
+        "Patient denied any systemic infection since the last visit.|contraindications.activeSystemicInfection|false",
+        "Pocket site clean; she denies any signs of infection at the pocket.|contraindications.activeSystemicInfection|-",
+        "He is denying any active systemic infection.|contraindications.activeSystemicInfection|false",
+        "No active systemic infection.|contraindications.activeSystemicInfection|false",
+        "She denies fever or chills.|contraindications.activeSystemicInfection|-",
+        "Denies fevers, chills or night sweats.|contraindications.activeSystemicInfection|-",
         "No evidence of discitis or epidural abscess.|contraindications.activeSpinalInfection|false",
         "Allergies: NKDA.|contraindications.drugAllergy|false",
         "Allergies: sulfa (rash).|contraindications.drugAllergy|-",
@@ -131,10 +139,24 @@ class NoteRulesTest {
         check(note, field, expected);
     }
 
+    @Test
+    void a_denied_active_infection_is_a_stated_negative_with_the_denial_as_its_evidence() {
+        // issue 14's own example
+        NoteFact fact = fact("She denies active infection.", "contraindications.activeSystemicInfection").orElseThrow();
+        assertThat(fact.value().asBoolean()).isFalse();
+        assertThat(fact.assertion()).isEqualTo(Assertion.NEGATED);
+        assertThat(fact.evidence()).containsExactly(new Span(4, 27, "denies active infection"));
+    }
+
     @ParameterizedTest(name = "{1} in: {0}")
     @CsvSource(delimiter = '|', value = {
         "Psychological evaluation ordered; not yet completed.|psychEvaluation.completed|false",
         "Psychological assessment not yet on file.|psychEvaluation.completed|-",
+        "Her mother had a psychological evaluation completed last year.|psychEvaluation.completed|-",
+        "Seen today. Psychological evaluation completed.|psychEvaluation.completed|true",
+        "PSYCHOLOGICAL EVALUATION\\nShe is willing to comply with refills.|psychEvaluation.documentsWillingness|true",
+        "PSYCHOLOGICAL EVALUATION\\nShe is not willing to comply with refills.|psychEvaluation.documentsWillingness|-",
+        "PSYCHOLOGICAL EVALUATION\\nHe is not physically able to come to refills.|psychEvaluation.documentsPhysicalCapability|-",
         "Psychology referral placed; appointment pending.|psychEvaluation.completed|-",
         "Psychological evaluation completed: appropriate candidate (report on file).|psychEvaluation.appropriateCandidate|true",
         "Psych: negative for depression, anxiety.|psychEvaluation.untreatedPsychCondition|-",

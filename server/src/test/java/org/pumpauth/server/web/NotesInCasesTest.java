@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pumpauth.engine.Review;
-import org.pumpauth.notes.Assertion;
 import org.pumpauth.policy.PolicyRegistry;
 import org.pumpauth.server.ReviewServer;
 import org.pumpauth.server.ReviewService;
@@ -32,7 +30,6 @@ import org.pumpauth.server.letters.LetterSettings;
 import org.pumpauth.server.testing.Client;
 import org.pumpauth.server.testing.MutableClock;
 import org.pumpauth.server.testing.Requests;
-import org.pumpauth.server.testing.StandInNoteReader;
 import org.pumpauth.server.testing.TestDatabase;
 
 /**
@@ -40,19 +37,26 @@ import org.pumpauth.server.testing.TestDatabase;
  * whose psychological evaluation is only in its notes shows the facts they propose beside the
  * criterion, with the note's words marked; a nurse confirms them (API or workspace), each audited,
  * and the case is approved; a rejection is audited and not proposed again; notes attached as text
- * or PDF are read; bad input is a problem naming the field. The notes are read by a stand-in
- * reader that knows {@link #PSYCH} and {@link #NO_INFECTION}.
+ * or PDF are read; bad input is a problem naming the field. The notes are read by the real
+ * {@code NoteReader}, as a user's case is.
  */
 class NotesInCasesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-03-05T12:00:00Z"));
     private static final String MARKUP = "<script>window.injected=1</script><b class=\"injected\">b</b>"
             + "<img src=x onerror=\"window.injected=2\">";
-    static final String PSYCH = "Psychological evaluation completed: cognitive ability, physical capability and"
-            + " willingness to proceed are documented.";
+    /** A psychological evaluation whose words the reader reads into the four facts of the criterion. */
+    static final String PSYCH = "PSYCHOLOGICAL EVALUATION\n"
+            + "Psychological evaluation completed.\n"
+            + "Cognitive ability is adequate.\n"
+            + "She is physically able to come to refills.\n"
+            + "She is willing to comply with follow-up.\n";
     static final String NO_INFECTION = "Denies active infection.";
     private static final String[] PSYCH_FIELDS = {"psychEvaluation.completed", "psychEvaluation.documentsCognitiveAbility",
         "psychEvaluation.documentsPhysicalCapability", "psychEvaluation.documentsWillingness"};
+    /** The words each of {@link #PSYCH_FIELDS} is read from. */
+    private static final String[] PSYCH_WORDS = {"Psychological evaluation completed", "Cognitive ability is adequate",
+        "physically able", "willing to comply"};
     private static ReviewService service;
     private static ReviewServer server;
     private static Client api;
@@ -62,12 +66,7 @@ class NotesInCasesTest {
 
     @BeforeAll
     static void start() {
-        StandInNoteReader reader = new StandInNoteReader();
-        for (String field : PSYCH_FIELDS) {
-            reader.states(PSYCH, field, BooleanNode.TRUE, Assertion.AFFIRMED);
-        }
-        reader.states(NO_INFECTION, "contraindications.activeSystemicInfection", BooleanNode.FALSE, Assertion.NEGATED);
-        service = ReviewService.open(TestDatabase.H2.fresh(), new Review(PolicyRegistry.builtIn(), reader),
+        service = ReviewService.open(TestDatabase.H2.fresh(), new Review(PolicyRegistry.builtIn()),
                 Optional.of("nia-cg-310"), CLOCK, LetterSettings.builtIn());
         server = ReviewServer.start(service, "127.0.0.1", 0, false);
         api = new Client(server.port());
@@ -110,6 +109,15 @@ class NotesInCasesTest {
         return events;
     }
 
+    /** Each of {@code words} as the case page marks a note's evidence. */
+    private static String[] marked(String... words) {
+        String[] out = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            out[i] = "<mark>" + words[i] + "</mark>";
+        }
+        return out;
+    }
+
     private static String answer(String decision, String field, String note) {
         return JSON.createObjectNode().put("decision", decision).put("field", field).put("note", note).toString();
     }
@@ -117,15 +125,15 @@ class NotesInCasesTest {
     @Test
     void a_case_whose_evaluation_is_only_in_its_notes_lists_the_proposals_and_confirming_them_approves_it()
             throws IOException {
-        JsonNode c = submit(psychOnlyInNotes("Seen 2024-02-20. " + PSYCH));
+        JsonNode c = submit(psychOnlyInNotes(PSYCH + "Seen 2024-02-20."));
         String id = c.path("id").asText();
         JsonNode d = latest(c);
         assertThat(c.path("status").asText()).isEqualTo("information-requested");
         assertThat(d.path("outcomeIfConfirmed").asText()).isEqualTo("MEETS_CRITERIA");
-        assertThat(d.path("proposedFacts")).hasSize(4);
+        assertThat(d.path("proposedFacts").findValuesAsText("field")).containsExactly(PSYCH_FIELDS);
         JsonNode first = d.path("proposedFacts").get(0);
         assertThat(first.path("criterion").asText()).isEqualTo("psychological-assessment");
-        assertThat(first.path("evidence").get(0).path("text").asText()).isEqualTo(PSYCH);
+        assertThat(first.path("evidence").get(0).path("text").asText()).isEqualTo(PSYCH_WORDS[0]);
 
         assertThat(api.post("/v1/cases/" + id + "/proposals", clinic, answer("confirm", PSYCH_FIELDS[0], "notes[0]")).status())
                 .as("a submitter may not confirm").isEqualTo(403);
@@ -185,6 +193,7 @@ class NotesInCasesTest {
         JsonNode d = latest(pdf.json());
         assertThat(d.path("proposedFacts").findValuesAsText("note")).contains("attachments[1]");
         assertThat(d.path("proposedFacts").findValuesAsText("field")).contains(PSYCH_FIELDS);
+        assertThat(d.path("warnings").toString()).as("both notes were read").doesNotContain("not read");
         assertThat(trail(id)).filteredOn(e -> e.equals("note-attached")).hasSize(2);
 
         Client.Response junk = api.sendBytes("POST", "/v1/cases/" + id + "/notes", "Bearer " + clinic, "application/pdf",
@@ -200,7 +209,7 @@ class NotesInCasesTest {
     @Test
     void in_the_workspace_a_nurse_sees_the_note_with_its_words_marked_beside_the_criterion_and_confirms_to_approve()
             throws IOException {
-        String note = "Seen 2024-02-20 " + MARKUP + ". " + PSYCH + " Plan: implant.";
+        String note = PSYCH + "Seen 2024-02-20 " + MARKUP + ".\nPlan: implant.";
         String id = submit(psychOnlyInNotes(note)).path("id").asText();
         Browserless b = new Browserless(server.port());
         assertThat(b.signIn(nurse).statusCode()).isEqualTo(303);
@@ -209,7 +218,7 @@ class NotesInCasesTest {
         assertThat(page).contains("Proposed by the clinical notes")
                 .contains("outcome would be\n<strong>MEETS_CRITERIA</strong>")
                 .contains("[psychological-assessment]")
-                .contains("<mark>" + PSYCH + "</mark>")
+                .contains(marked(PSYCH_WORDS))
                 .contains("&lt;script&gt;window.injected=1&lt;/script&gt;")
                 .doesNotContain(MARKUP).doesNotContain("<b class=\"injected\">");
         assertThat(page.split("<article class=\"proposal\"", -1)).hasSize(5);
@@ -234,7 +243,7 @@ class NotesInCasesTest {
 
         String page = b.get("/cases/" + id).body();
 
-        assertThat(page).contains("<mark>" + PSYCH + "</mark>").doesNotContain("value=\"confirm\"");
+        assertThat(page).contains(marked(PSYCH_WORDS)).doesNotContain("value=\"confirm\"");
     }
 
     @Test
@@ -261,7 +270,7 @@ class NotesInCasesTest {
         assertThat(notes.get(1).path("characters").asInt()).isPositive();
         assertThat(Instant.parse(notes.get(1).path("attachedAt").asText()))
                 .isAfter(Instant.parse(notes.get(0).path("attachedAt").asText()));
-        assertThat(notes.toString()).doesNotContain("Pre-operative").doesNotContain("cognitive");
+        assertThat(notes.toString()).doesNotContain("Pre-operative").doesNotContain("Cognitive ability");
     }
 
     @Test
@@ -281,7 +290,7 @@ class NotesInCasesTest {
         assertThat(after).contains("<code>attachments[0]</code></td><td>text/plain</td>")
                 .contains("<code>attachments[1]</code></td><td>application/pdf</td>")
                 .contains("Proposed by the clinical notes").contains("from <code>attachments[1]</code>")
-                .contains("<mark>" + PSYCH + "</mark>");
+                .contains(marked(PSYCH_WORDS));
         assertThat(trail(id)).filteredOn(e -> e.equals("note-attached")).hasSize(2);
     }
 
@@ -335,6 +344,7 @@ class NotesInCasesTest {
         body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A one-page PDF with each line of {@code text} on a line of its own. */
     private static byte[] pdf(String text) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
@@ -342,8 +352,12 @@ class NotesInCasesTest {
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.beginText();
                 content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                content.setLeading(14);
                 content.newLineAtOffset(40, 700);
-                content.showText(text);
+                for (String line : text.split("\n")) {
+                    content.showText(line);
+                    content.newLine();
+                }
                 content.endText();
             }
             document.save(out);
