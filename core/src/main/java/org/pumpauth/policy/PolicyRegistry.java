@@ -62,9 +62,12 @@ public final class PolicyRegistry {
     public PolicySelection select(String spec) {
         int at = spec.indexOf('@');
         String id = at < 0 ? spec : spec.substring(0, at);
-        String known = String.join(", ", policies().stream().map(Policy::id).toList());
-        Policy policy = policy(id).orElseThrow(() -> new UnknownPolicyException("unknown policy '" + id + "'; known: " + known,
-                "is not a known policy; known: " + known + " (a version as ID@YYYY-MM-DD)"));
+        // The lists in the messages are built only when a policy is not found: every submission selects one.
+        Policy policy = policy(id).orElseThrow(() -> {
+            String known = String.join(", ", policies().stream().map(Policy::id).toList());
+            return new UnknownPolicyException("unknown policy '" + id + "'; known: " + known,
+                    "is not a known policy; known: " + known + " (a version as ID@YYYY-MM-DD)");
+        });
         if (at < 0) {
             return new PolicySelection(policy, Optional.empty());
         }
@@ -75,10 +78,11 @@ public final class PolicyRegistry {
             throw new UnknownPolicyException("'" + spec + "': the version must be a date, as " + id + "@YYYY-MM-DD",
                     "must name a version by a date, as " + id + "@YYYY-MM-DD");
         }
-        String versions = String.join(", ", policy.versions().stream().map(v -> v.effectiveFrom().toString()).toList());
-        PolicyVersion version = policy.inForce(date).orElseThrow(() -> new UnknownPolicyException(
-                "no version of " + id + " is in force on " + date + "; versions: " + versions,
-                "names a date on which no version of " + id + " is in force; versions: " + versions));
+        PolicyVersion version = policy.inForce(date).orElseThrow(() -> {
+            String versions = String.join(", ", policy.versions().stream().map(v -> v.effectiveFrom().toString()).toList());
+            return new UnknownPolicyException("no version of " + id + " is in force on " + date + "; versions: " + versions,
+                    "names a date on which no version of " + id + " is in force; versions: " + versions);
+        });
         return new PolicySelection(policy, Optional.of(version));
     }
 }
