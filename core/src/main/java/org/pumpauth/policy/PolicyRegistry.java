@@ -62,13 +62,12 @@ public final class PolicyRegistry {
     public PolicySelection select(String spec) {
         int at = spec.indexOf('@');
         String id = at < 0 ? spec : spec.substring(0, at);
-        Optional<Policy> found = policy(id);
-        if (found.isEmpty()) { // the list of known ids is written only for the message (a lookup per CRD order)
+        // The lists in the messages are built only when a policy is not found: every submission selects one.
+        Policy policy = policy(id).orElseThrow(() -> {
             String known = String.join(", ", policies().stream().map(Policy::id).toList());
-            throw new UnknownPolicyException("unknown policy '" + id + "'; known: " + known,
+            return new UnknownPolicyException("unknown policy '" + id + "'; known: " + known,
                     "is not a known policy; known: " + known + " (a version as ID@YYYY-MM-DD)");
-        }
-        Policy policy = found.get();
+        });
         if (at < 0) {
             return new PolicySelection(policy, Optional.empty());
         }

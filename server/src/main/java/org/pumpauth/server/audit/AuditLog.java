@@ -1,5 +1,8 @@
 package org.pumpauth.server.audit;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.pumpauth.server.store.Sql;
 
 /**
@@ -83,43 +85,59 @@ public final class AuditLog {
     }
 
     private static Object[] lockHead(Handle handle) {
-        return handle.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .map((rs, ctx) -> new Object[] {rs.getLong("last_seq"), rs.getString("last_hash")})
-                .one();
+        try (PreparedStatement st = handle.getConnection().prepareStatement(
+                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+                ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the audit chain's head row is missing");
+            }
+            return new Object[] {rs.getLong(1), rs.getString(2)};
+        } catch (SQLException e) {
+            throw Sql.refused(e);
+        }
     }
 
     private static List<AuditEntry> append(Handle handle, Object[] head, List<Event> events) {
         long seq = (Long) head[0];
         String previous = (String) head[1];
         List<AuditEntry> entries = new ArrayList<>(events.size());
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO audit_entry (seq, case_id, event, actor, at,"
-                + " content_hash, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         for (Event e : events) {
             seq++;
             Instant when = e.at().truncatedTo(ChronoUnit.MILLIS);
             String contentHash = e.content().hash();
             String hash = AuditEntry.hashOf(seq, e.caseId(), e.event().code(), e.actor(), when, contentHash, previous);
-            batch.bind(0, seq).bind(1, e.caseId()).bind(2, e.event().code()).bind(3, e.actor())
-                    .bind(4, Sql.timestamp(when)).bind(5, contentHash).bind(6, previous).bind(7, hash).add();
             entries.add(new AuditEntry(seq, e.caseId(), e.event().code(), e.actor(), when, e.content().content(),
                     contentHash, previous, hash));
             previous = hash;
         }
-        batch.execute();
-        handle.createUpdate("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")
-                .bind(0, seq).bind(1, previous).execute();
+        Sql.batch(handle, "INSERT INTO audit_entry (seq, case_id, event, actor, at, content_hash, previous_hash, entry_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries, (st, entry) -> {
+                    st.setLong(1, entry.seq());
+                    st.setString(2, entry.caseId());
+                    st.setString(3, entry.event());
+                    st.setString(4, entry.actor());
+                    Sql.setTimestamp(st, 5, entry.at());
+                    st.setString(6, entry.contentHash());
+                    st.setString(7, entry.previousHash());
+                    st.setString(8, entry.entryHash());
+                });
+        try (PreparedStatement st = handle.getConnection().prepareStatement(
+                "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            st.setLong(1, seq);
+            st.setString(2, previous);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.refused(e);
+        }
         return entries;
     }
 
     private static void insert(Handle handle, Collection<CaseDocument> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        PreparedBatch insert = handle.prepareBatch("INSERT INTO document (case_id, hash, content) VALUES (?, ?, ?)");
-        for (CaseDocument d : documents) {
-            insert.bind(0, d.caseId()).bind(1, d.document().hash()).bind(2, d.document().content()).add();
-        }
-        insert.execute();
+        Sql.batch(handle, "INSERT INTO document (case_id, hash, content) VALUES (?, ?, ?)", documents, (st, d) -> {
+            st.setString(1, d.caseId());
+            st.setString(2, d.document().hash());
+            st.setString(3, d.document().content());
+        });
     }
 
     /** An entry as a case's history shows it: the event, who, when; not its content. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.pumpauth.server.store.Sql;
 
@@ -61,22 +60,30 @@ final class CaseStore {
      * order given; each request is the document named at the same place in {@code requestHashes}.
      */
     static void insertAll(Handle h, List<Row> rows, List<String> requestHashes) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO review_case (id, submitter, request_id, body_hash, policy,"
-                + " status, urgency, received_at, due_at, request_hash, decision, decided_by, decided_at, rationale)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        List<Integer> places = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            Optional<ReviewCase.Decision> d = row.decision();
-            batch.bind(0, row.id()).bind(1, row.submitter()).bind(2, row.requestId()).bind(3, row.bodyHash())
-                    .bind(4, row.policy()).bind(5, row.status().code()).bind(6, row.urgency().code())
-                    .bind(7, Sql.timestamp(row.receivedAt())).bind(8, Sql.timestamp(row.dueAt())).bind(9, requestHashes.get(i))
-                    .bind(10, d.map(x -> x.verdict().code()).orElse(null))
-                    .bind(11, d.map(ReviewCase.Decision::by).orElse(null))
-                    .bind(12, d.map(x -> Sql.timestamp(x.at())).orElse(null))
-                    .bind(13, d.map(ReviewCase.Decision::rationale).orElse(null))
-                    .add();
+            places.add(i);
         }
-        batch.execute();
+        Sql.batch(h, "INSERT INTO review_case (id, submitter, request_id, body_hash, policy, status, urgency, received_at,"
+                + " due_at, request_hash, decision, decided_by, decided_at, rationale)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places, (st, i) -> {
+                    Row row = rows.get(i);
+                    Optional<ReviewCase.Decision> d = row.decision();
+                    st.setString(1, row.id());
+                    st.setString(2, row.submitter());
+                    st.setString(3, row.requestId());
+                    st.setString(4, row.bodyHash());
+                    st.setString(5, row.policy());
+                    st.setString(6, row.status().code());
+                    st.setString(7, row.urgency().code());
+                    Sql.setTimestamp(st, 8, row.receivedAt());
+                    Sql.setTimestamp(st, 9, row.dueAt());
+                    st.setString(10, requestHashes.get(i));
+                    Sql.setText(st, 11, d.map(x -> x.verdict().code()).orElse(null));
+                    Sql.setText(st, 12, d.map(ReviewCase.Decision::by).orElse(null));
+                    Sql.setTimestamp(st, 13, d.map(ReviewCase.Decision::at).orElse(null));
+                    Sql.setText(st, 14, d.map(ReviewCase.Decision::rationale).orElse(null));
+                });
     }
 
     /** A determination row to insert: its JSON is the document {@code jsonHash}, stored with the audit entries. */
@@ -88,13 +95,14 @@ final class CaseStore {
 
     /** Inserts the determination rows in one batch. */
     static void insertDeterminations(Handle h, List<DeterminationRow> rows) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO determination (case_id, seq, at, outcome, json_hash)"
-                + " VALUES (?, ?, ?, ?, ?)");
-        for (DeterminationRow d : rows) {
-            batch.bind(0, d.caseId()).bind(1, d.seq()).bind(2, Sql.timestamp(d.at())).bind(3, d.outcome())
-                    .bind(4, d.jsonHash()).add();
-        }
-        batch.execute();
+        Sql.batch(h, "INSERT INTO determination (case_id, seq, at, outcome, json_hash) VALUES (?, ?, ?, ?, ?)", rows,
+                (st, d) -> {
+                    st.setString(1, d.caseId());
+                    st.setInt(2, d.seq());
+                    Sql.setTimestamp(st, 3, d.at());
+                    st.setString(4, d.outcome());
+                    st.setString(5, d.jsonHash());
+                });
     }
 
     /** Stores the request as it now stands (the document {@code requestHash}), the status and the decision, if any. */

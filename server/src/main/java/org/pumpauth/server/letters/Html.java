@@ -5,8 +5,29 @@ final class Html {
     private final StringBuilder out = new StringBuilder(8192);
 
     static String escape(String text) {
+        int first = firstToEscape(text);
+        if (first == text.length()) {
+            return text;
+        }
         StringBuilder b = new StringBuilder(text.length() + 16);
+        appendEscaped(b, text, first);
+        return b.toString();
+    }
+
+    /** Where the first character to replace is, or the text's length: most texts have none, and are appended whole. */
+    private static int firstToEscape(String text) {
         for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\'' || c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static void appendEscaped(StringBuilder b, String text, int first) {
+        b.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");
@@ -24,7 +45,6 @@ final class Html {
                 }
             }
         }
-        return b.toString();
     }
 
     /** Markup written as is: only for the letter's own tags, never for a value. */
@@ -34,7 +54,7 @@ final class Html {
     }
 
     Html text(String text) {
-        out.append(escape(text));
+        appendEscaped(out, text, firstToEscape(text));
         return this;
     }
 
@@ -48,7 +68,9 @@ final class Html {
     Html open(String tag, String... attributes) {
         out.append('<').append(tag);
         for (int i = 0; i + 1 < attributes.length; i += 2) {
-            out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+            out.append(' ').append(attributes[i]).append("=\"");
+            text(attributes[i + 1]);
+            out.append('"');
         }
         out.append('>');
         return this;

@@ -3,7 +3,6 @@ package org.pumpauth.server.letters;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.pumpauth.codes.CodeCatalog;
 import org.pumpauth.server.access.Caller;
 import org.pumpauth.server.audit.AuditEvent;
@@ -62,21 +61,17 @@ public final class Letters {
     }
 
     private static void insert(Handle h, List<IssuedLetter> letters, int first, boolean oneCase) {
-        if (letters.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO letter (id, case_id, seq, kind, created_at, sha256)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
-        int seq = first;
-        for (IssuedLetter issued : letters) {
-            Letter l = issued.letter();
-            batch.bind(0, l.id()).bind(1, l.caseId()).bind(2, seq).bind(3, l.kind().code())
-                    .bind(4, Sql.timestamp(l.createdAt())).bind(5, l.sha256()).add();
-            if (oneCase) {
-                seq++;
-            }
-        }
-        batch.execute();
+        int[] seq = {first};
+        Sql.batch(h, "INSERT INTO letter (id, case_id, seq, kind, created_at, sha256) VALUES (?, ?, ?, ?, ?, ?)", letters,
+                (st, issued) -> {
+                    Letter l = issued.letter();
+                    st.setString(1, l.id());
+                    st.setString(2, l.caseId());
+                    st.setInt(3, oneCase ? seq[0]++ : first);
+                    st.setString(4, l.kind().code());
+                    Sql.setTimestamp(st, 5, l.createdAt());
+                    st.setString(6, l.sha256());
+                });
     }
 
     /** Issues one letter in the caller's transaction: its row, its document and its audit entry. */

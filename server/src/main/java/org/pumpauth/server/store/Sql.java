@@ -1,11 +1,15 @@
 package org.pumpauth.server.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import org.jdbi.v3.core.Handle;
 
 /** Conventions shared by the stores: instants are kept to the millisecond as UTC timestamps. */
 public final class Sql {
@@ -21,6 +25,57 @@ public final class Sql {
 
     public static OffsetDateTime timestamp(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Runs {@code sql} once for each row, as one JDBC batch on the handle's connection (in its transaction).
+     * The case writer's statements go this way rather than through JDBI's argument binding, which cost
+     * the writer a quarter of its CPU (a lookup of an argument factory for every value bound).
+     *
+     * @throws StoreException when the database refuses the batch; its cause is the driver's exception
+     */
+    public static <T> void batch(Handle h, String sql, Collection<T> rows, Binder<T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw refused(e);
+        }
+    }
+
+    /** Binds one row's values to a statement. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** The driver's exception as the store's: names the SQL state, never a value (the driver's message may hold one). */
+    public static StoreException refused(SQLException e) {
+        return new StoreException("the database refused a statement (SQL state " + e.getSQLState() + ")", e);
+    }
+
+    /** Binds an instant as a UTC timestamp to the millisecond, or SQL NULL. */
+    public static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, timestamp(instant));
+        }
+    }
+
+    /** Binds a text, or SQL NULL. */
+    public static void setText(PreparedStatement statement, int index, String text) throws SQLException {
+        if (text == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, text);
+        }
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

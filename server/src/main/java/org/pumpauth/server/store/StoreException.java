@@ -2,7 +2,10 @@ package org.pumpauth.server.store;
 
 import org.pumpauth.PumpauthException;
 
-/** The database cannot be opened or migrated. The message names the database, never a password. */
+/**
+ * The database cannot be opened or migrated, or it refused a statement. The message names the database
+ * or the SQL state, never a password or a value.
+ */
 public final class StoreException extends PumpauthException {
     private static final long serialVersionUID = 1L;
 
