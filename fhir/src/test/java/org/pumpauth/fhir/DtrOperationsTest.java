@@ -208,6 +208,29 @@ class DtrOperationsTest {
     }
 
     @Test
+    void next_question_asks_for_the_policy_its_questionnaire_was_made_from() throws IOException {
+        // A complete request under bsc-7.01.41, its policy left out, as a form of this server would carry it.
+        com.fasterxml.jackson.databind.node.ObjectNode request = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        Files.readString(ROOT.resolve("examples/bsc-implant-chronic-pain.json")));
+        request.remove("policy");
+        QuestionnaireResponse answers = Answers.fromRequest(request);
+
+        // Without a questionnaire of this server's, the server's default policy (nia-cg-310) asks: it reads
+        // facts BSC's policy does not, so the response is not complete.
+        QuestionnaireResponse underDefault = fhir.post("/fhir/Questionnaire/$next-question", key,
+                Fhir.json().encodeResourceToString(answers)).resource(QuestionnaireResponse.class);
+        assertThat(underDefault.getStatus()).isEqualTo(QuestionnaireResponseStatus.INPROGRESS);
+
+        // The same answers to BSC's implant questionnaire: BSC's policy asks, and has all it needs.
+        answers.setQuestionnaire(org.pumpauth.fhir.dtr.Questions.BASE + "bsc-7.01.41-2019-05-01-implant-pain");
+        assertThat(fhir.get("/fhir/Questionnaire/bsc-7.01.41-2019-05-01-implant-pain", key).status()).isEqualTo(200);
+        QuestionnaireResponse underBsc = fhir.post("/fhir/Questionnaire/$next-question", key,
+                Fhir.json().encodeResourceToString(answers)).resource(QuestionnaireResponse.class);
+        assertThat(underBsc.getStatus()).isEqualTo(QuestionnaireResponseStatus.COMPLETED);
+    }
+
+    @Test
     void dtr_operations_need_a_key_and_a_fhir_body() {
         assertThat(fhir.post("/fhir/Questionnaire/$next-question", null, "{}").status()).isEqualTo(401);
         FhirServer.Response r = fhir.post("/fhir/Questionnaire/$next-question", key, "not json");

@@ -50,6 +50,8 @@ public final class Dtr {
     private final Map<String, Questionnaire> questionnaires = new LinkedHashMap<>();
     /** The same questionnaires by version and pathway (the registry's own objects), for CRD's every order. */
     private final Map<PolicyVersion, Map<Pathway, Questionnaire>> byPathway = new IdentityHashMap<>();
+    /** The policy each questionnaire was made from, by the questionnaire's id. */
+    private final Map<String, String> policyOf = new LinkedHashMap<>();
 
     public Dtr(PolicyRegistry registry, Payers payers, Clock clock) {
         this.registry = registry;
@@ -61,6 +63,7 @@ public final class Dtr {
                     if (pathway.outcome().isEmpty()) {
                         Questionnaire questionnaire = Questions.of(version, pathway);
                         questionnaires.put(Questions.id(version, pathway), questionnaire);
+                        policyOf.put(Questions.id(version, pathway), version.id());
                         byPathway.computeIfAbsent(version, v -> new IdentityHashMap<>()).put(pathway, questionnaire);
                     }
                 }
@@ -107,6 +110,21 @@ public final class Dtr {
     /** The questionnaire of a pathway by its id; a pathway whose outcome the policy gives outright has none. */
     public Optional<Questionnaire> questionnaire(String id) {
         return Optional.ofNullable(questionnaires.get(id)).map(Questionnaire::copy);
+    }
+
+    /**
+     * The policy a questionnaire of this server was made from, by its canonical URL
+     * ({@code https://pumpauth.org/fhir/Questionnaire/ID}, a {@code |version} suffix allowed); empty for
+     * another's questionnaire. Its id only: the version is the one in force on the service date, as PAS
+     * will evaluate the request.
+     */
+    public Optional<String> policyOfQuestionnaire(String canonical) {
+        if (canonical == null || !canonical.startsWith(Questions.BASE)) {
+            return Optional.empty();
+        }
+        String id = canonical.substring(Questions.BASE.length());
+        int bar = id.indexOf('|');
+        return Optional.ofNullable(policyOf.get(bar < 0 ? id : id.substring(0, bar)));
     }
 
     /** The policy, {@code id} or {@code id@DATE}, for a member of this coverage (the payer configuration). */

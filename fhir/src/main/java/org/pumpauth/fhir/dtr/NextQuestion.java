@@ -58,8 +58,11 @@ public final class NextQuestion {
             request.put("requestId", response.hasId() ? response.getIdElement().getIdPart() : "next-question");
         }
         if (!request.hasNonNull("policy")) {
+            // The policy the questionnaire was made from, when it is one of this server's (the form asks what that
+            // policy reads); else the coverage's policy, else the default.
             Optional<Coverage> member = coverage;
-            request.put("policy", member.map(dtr::policyFor).orElseGet(() -> dtr.policyFor(new Coverage())));
+            request.put("policy", dtr.policyOfQuestionnaire(response.getQuestionnaire())
+                    .orElseGet(() -> member.map(dtr::policyFor).orElseGet(() -> dtr.policyFor(new Coverage()))));
         }
         if (!request.path("service").hasNonNull("kind")) {
             ask(next, List.of("service.kind", "indication.category"));
