@@ -39,16 +39,11 @@ abstract class NoteRule {
             if (h == hits.length) {
                 break;
             }
-            int from = -1;
-            for (int i = h; i < hits.length && hits[i] >> 1 < s.end(); i++) {
-                if (Needles.startsAt(hits[i], note.text, s.start())) {
-                    from = hits[i] >> 1;
-                    break;
-                }
-            }
-            if (from < 0) {
+            int first = firstNeedle(note, hits, h, s);
+            if (first < 0) {
                 continue;
             }
+            int from = hits[first] >> 1;
             if (from > s.start() && !Needles.nonWordBefore(note.text, from)) {
                 from = s.start();
             }
@@ -57,6 +52,16 @@ abstract class NoteRule {
                 action.accept(s, m);
             }
         }
+    }
+
+    /** The index of the first of {@code hits}, from {@code h} on, that starts one of the pattern's words in {@code s}; -1 if none. */
+    private static int firstNeedle(Note note, int[] hits, int h, Note.Sentence s) {
+        for (int i = h; i < hits.length && hits[i] >> 1 < s.end(); i++) {
+            if (Needles.startsAt(hits[i], note.text, s.start())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Every match of {@code pattern} in {@code sentences} (those that may hold one), in note order. */
@@ -88,11 +93,8 @@ abstract class NoteRule {
             if (h == hits.length) {
                 break;
             }
-            for (int i = h; i < hits.length && hits[i] >> 1 < s.end(); i++) {
-                if (Needles.startsAt(hits[i], note.text, s.start())) {
-                    out.add(s);
-                    break;
-                }
+            if (firstNeedle(note, hits, h, s) >= 0) {
+                out.add(s);
             }
         }
         return out;
