@@ -25,11 +25,28 @@ final class Needles {
     /** A pattern's needles, and whether every match starts where one of them does. */
     record Reading(List<Needle> needles, boolean matchStartsAtNeedle) {}
 
+    /**
+     * The readings of the rules' patterns, which are compiled once (a few hundred). A pattern compiled
+     * at each reading of a note would be read and kept again each time: past this many, the cache is
+     * emptied rather than grow without end.
+     */
+    static final int MAX_CACHED = 4096;
     private static final Map<Pattern, Reading> CACHE = new ConcurrentHashMap<>();
 
     private static Reading reading(Pattern pattern) {
         Reading r = CACHE.get(pattern);
-        return r != null ? r : CACHE.computeIfAbsent(pattern, p -> read(p.pattern()));
+        if (r != null) {
+            return r;
+        }
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(pattern, p -> read(p.pattern()));
+    }
+
+    /** How many patterns' readings are kept. */
+    static int cached() {
+        return CACHE.size();
     }
 
     /**

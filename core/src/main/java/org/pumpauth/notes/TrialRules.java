@@ -141,18 +141,31 @@ final class TrialRules extends NoteRule {
         }
     }
 
+    // A trial report's own statements (readTrialNote). Compiled once: the notes reader's needle index is
+    // kept per pattern, so a pattern compiled at each reading would be indexed again each time.
+    private static final Pattern DATE_LINE = words("^\\s*(date|date of (procedure|service|trial))\\s*:");
+    private static final Pattern TRIAL_ROUTE = words("\\b(intrathecal(ly)?|epidural(ly)?)\\b");
+    private static final Pattern TRIAL_MODE = words("\\b(single[- ]shot|bolus|continuous infusion|catheter trial)\\b");
+    private static final Pattern TOLERABLE = words("\\bside effects (were |are )?(tolerable|tolerated|acceptable)\\b|\\btolerable side effects\\b");
+    private static final Pattern INTOLERABLE = words("\\bside effects (were |are )?(intolerable|not tolerated|unacceptable)\\b");
+    private static final Pattern ACCEPTS = words("\\bwishes to proceed\\b|\\bwould like to proceed\\b|\\bpatient accepts\\b|\\bpleased with the relief\\b");
+    private static final Pattern FAVORABLE = words("\\b(positive|successful|favou?rable)\\b[^.]{0,40}\\btrial\\b|\\btrial (was )?(positive|successful)\\b");
+    private static final Pattern UNFAVORABLE = words("\\b(negative|unsuccessful|failed)\\b[^.]{0,30}\\btrial\\b");
+    private static final Pattern SETTING = words("\\b(inpatient|admitted|23[- ]h(ou)?r? observation|overnight observation|outpatient)\\b");
+    private static final Pattern DURATION = words("\\b(\\d{1,2})[- ]day (continuous )?(infusion|trial)\\b");
+
     private static void readTrialNote(Note note, Facts facts) {
         String p = "intraspinalTrials[0].";
-        Matcher date = words("^\\s*(date|date of (procedure|service|trial))\\s*:").matcher("");
+        Matcher date = DATE_LINE.matcher("");
         for (Note.Sentence s : note.sentences) {
             if (date.reset(s.text()).find()) {
                 Dates.after(note.text, s.start(), s.end()).ifPresent(d -> facts.set(p + "date", d.iso(), note.span(d.start(), d.end())));
                 break;
             }
         }
-        first(note, words("\\b(intrathecal(ly)?|epidural(ly)?)\\b")).ifPresent(m ->
+        first(note, TRIAL_ROUTE).ifPresent(m ->
                 facts.set(p + "route", m.group(1).toLowerCase(Locale.ROOT).startsWith("epidural") ? "epidural" : "intrathecal", span(note, m)));
-        first(note, words("\\b(single[- ]shot|bolus|continuous infusion|catheter trial)\\b")).ifPresent(m -> {
+        first(note, TRIAL_MODE).ifPresent(m -> {
             String mode = m.group(1).toLowerCase(Locale.ROOT);
             facts.set(p + "mode", mode.startsWith("single") || mode.equals("bolus") ? "bolus" : "continuous", span(note, m));
         });
@@ -169,22 +182,22 @@ final class TrialRules extends NoteRule {
                 }
             });
         }
-        first(note, words("\\bside effects (were |are )?(tolerable|tolerated|acceptable)\\b|\\btolerable side effects\\b")).ifPresent(m ->
+        first(note, TOLERABLE).ifPresent(m ->
                 facts.set(p + "sideEffectsTolerable", true, span(note, m)));
-        first(note, words("\\bside effects (were |are )?(intolerable|not tolerated|unacceptable)\\b")).ifPresent(m ->
+        first(note, INTOLERABLE).ifPresent(m ->
                 facts.set(p + "sideEffectsTolerable", false, span(note, m)));
-        first(note, words("\\bwishes to proceed\\b|\\bwould like to proceed\\b|\\bpatient accepts\\b|\\bpleased with the relief\\b")).ifPresent(m ->
+        first(note, ACCEPTS).ifPresent(m ->
                 facts.set(p + "patientAccepts", true, span(note, m)));
-        first(note, words("\\b(positive|successful|favou?rable)\\b[^.]{0,40}\\btrial\\b|\\btrial (was )?(positive|successful)\\b")).ifPresent(m ->
+        first(note, FAVORABLE).ifPresent(m ->
                 facts.set(p + "favorableResponse", true, span(note, m)));
-        first(note, words("\\b(negative|unsuccessful|failed)\\b[^.]{0,30}\\btrial\\b")).ifPresent(m ->
+        first(note, UNFAVORABLE).ifPresent(m ->
                 facts.set(p + "favorableResponse", false, span(note, m)));
-        first(note, words("\\b(inpatient|admitted|23[- ]h(ou)?r? observation|overnight observation|outpatient)\\b")).ifPresent(m -> {
+        first(note, SETTING).ifPresent(m -> {
             String w = m.group(1).toLowerCase(Locale.ROOT);
             String setting = w.equals("outpatient") ? "outpatient" : w.startsWith("23") || w.startsWith("overnight") ? "observation-then-outpatient" : "inpatient";
             facts.set(p + "setting", setting, span(note, m));
         });
-        first(note, words("\\b(\\d{1,2})[- ]day (continuous )?(infusion|trial)\\b")).ifPresent(m ->
+        first(note, DURATION).ifPresent(m ->
                 facts.set(p + "durationDays", Double.parseDouble(m.group(1)), span(note, m)));
     }
 

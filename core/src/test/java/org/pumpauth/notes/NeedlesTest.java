@@ -116,4 +116,25 @@ class NeedlesTest {
             }
         }
     }
+
+    @Test
+    void reading_notes_again_keeps_no_new_pattern_readings() {
+        // A trial report, a pain note and a device note: every rule reads one of them.
+        String[] notes = {
+            "Date of procedure: 2024-05-30. Intrathecal morphine bolus trial. Pain 8/10 before, 3/10 after; side"
+                    + " effects were tolerable. Patient wishes to proceed. Outpatient; 3-day infusion.",
+            "Failed back surgery syndrome. Pain 7/10 despite physical therapy for 12 weeks. No suicidal ideation.",
+            "Pump interrogation: battery is depleted, ERI alarm. No pocket infection."};
+        NoteReader reader = new NoteReader();
+        for (String note : notes) {
+            reader.read(note);
+        }
+        int kept = Needles.cached();
+        for (int i = 0; i < 3; i++) {
+            for (String note : notes) {
+                reader.read(note);
+            }
+        }
+        assertThat(Needles.cached()).as("pattern readings kept after reading the same notes again").isEqualTo(kept);
+    }
 }
