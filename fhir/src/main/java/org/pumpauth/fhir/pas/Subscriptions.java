@@ -141,12 +141,19 @@ public final class Subscriptions implements AutoCloseable {
     /** A watched case that was decided: whom it was submitted by and the bundle it came in. */
     private record Decided(String caseId, Caller caller) {}
 
+    /**
+     * The watched cases that are decided. It reads from the watched cases (few), each case found by its
+     * key: written as a join, the database started from the cases' status index and read every decided
+     * case of the store at each poll.
+     */
+    static final String DECIDED = "SELECT w.case_id, w.owner, w.role, w.display_name FROM fhir_watched_case w"
+            + " WHERE EXISTS (SELECT 1 FROM review_case c WHERE c.id = w.case_id AND c.status IN ('approved', 'denied'))"
+            + " ORDER BY w.case_id";
+
     void poll() {
         List<Decided> decided;
         try {
-            decided = jdbi.withHandle(h -> h.createQuery("SELECT w.case_id, w.owner, w.role, w.display_name"
-                            + " FROM fhir_watched_case w JOIN review_case c ON c.id = w.case_id"
-                            + " WHERE c.status IN ('approved', 'denied') ORDER BY w.case_id")
+            decided = jdbi.withHandle(h -> h.createQuery(DECIDED)
                     .map((rs, ctx) -> new Decided(rs.getString("case_id"), new Caller(rs.getString("owner"),
                             Role.of(rs.getString("role")).orElseThrow(), rs.getString("display_name"))))
                     .list());
