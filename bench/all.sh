@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Every benchmark behind the README's Speed table, one after the other, on this machine. Run it where
 # nothing else runs: the figures are wall-clock ones. Prints each step's command and output.
-# Usage: bench/all.sh [STEP...]   (from the repository root; default: every step, about 20 minutes)
+# Usage: bench/all.sh [STEP...]   (from the repository root; default: every step, about 35 minutes)
 #   engine   JMH: in-process evaluation and request JSON to determination JSON
 #   notes    JMH: reading a 2 KB note into its facts, and one ConText assertion
 #   letters  JMH: a denial letter's PDF and HTML; durable decisions with their letters (DecisionLoad)
 #   service  POST /v1/evaluate and durable POST /v1/cases on H2 and PostgreSQL (bench/service/run.sh)
 #   crd      CRD order-sign hook requests at 8 connections (bench/crd/run.sh)
-#   pas      PAS Claim/$submit durable on H2, and the first answer in the JVM (PasBenchmarkTest)
+#   pas      PAS Claim/$submit durable on H2 under serve (bench/fhir/submit.sh), and the first answer in the
+#            JVM (PasBenchmarkTest)
 #   first    the first $submit answered after `pumpauth serve` is launched (bench/fhir/first-response.sh)
 #   batch    one million requests through batch evaluate and impact (bench/batch/run.sh)
 set -euo pipefail
@@ -37,8 +38,9 @@ for step in "${steps[@]}"; do
     letters) jmh LetterPdfBenchmark -f 1 -wi 4 -i 4 -t 1
              run java -cp bench/target/benchmarks.jar org.pumpauth.bench.DecisionLoad 3000 8 ;;
     service) run bench/service/run.sh 20 ;;
-    crd)     run bench/crd/run.sh 20 60 ;;
-    pas)     run ./mvnw -B -ntp -q -pl core,server,fhir -Dtest=PasBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
+    crd)     run bench/crd/run.sh 20 180 ;;
+    pas)     run bench/fhir/submit.sh 20 180
+             run ./mvnw -B -ntp -q -pl core,server,fhir -Dtest=PasBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
                  -Dpumpauth.bench.pas=true -Djacoco.skip=true verify ;;
     first)   run bench/fhir/first-response.sh 3 ;;
     batch)   run bench/batch/run.sh 1000000 ;;

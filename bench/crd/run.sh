@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # CRD under load, on 127.0.0.1 with wrk: POST /cds-services/order-sign (fhir/examples/crd-order-sign.json,
 # a programmable pump implant, patient and coverage prefetched) at 8 connections, after a warm-up.
-# Usage: bench/crd/run.sh [SECONDS] [WARM-UP SECONDS, default 20]   (from the repository root; ./pumpauth builds
-# the jars if needed). The last line splits the server's CPU by thread: JIT compiler threads still busy mean the
+# Usage: bench/crd/run.sh [SECONDS] [WARM-UP SECONDS, default 180: on 2 cores the JIT needs minutes]
+#   (from the repository root; ./pumpauth builds the jars if needed). The last line splits the server's CPU by thread: JIT compiler threads still busy mean the
 # warm-up was too short for this machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 secs="${1:-20}"
-warm="${2:-20}"
+warm="${2:-180}"
 work="$(mktemp -d)"
 port=18182
 server=""

@@ -5,8 +5,10 @@
 # Usage: bench/service/run.sh [SECONDS [all|cases|h2|pg]]   (from the repository root; builds the jar if needed)
 #   all (default): everything; cases: the durable cases only (H2 and PostgreSQL); h2, pg: one database only.
 # JAVA_OPTS are passed to the server's JVM; PUMPAUTH_JAR names another build to measure (default: this one's).
-# WARM=N warms the submission path up with N cases instead of for 25 s: on a busy machine 25 s may be
-#   too few cases for the JIT, and a count is the same work before and after a change.
+# WARM_SECONDS=N warms the submission path up for N seconds (default 180: on 2 cores the JIT compilers need
+#   minutes of this load before the path's code is compiled; after 25 s a case cost twice the CPU it costs
+#   after three minutes). WARM=N warms it up with N cases instead: a count is the same work before and after
+#   a change.
 # CONNECTIONS="8" limits the durable loads to those numbers of connections (default "8 64").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -54,9 +56,9 @@ load() { # load SCRIPT CONNECTIONS LABEL
       'BEGIN { if (n > 0) printf "  server CPU per request: %.2f ms\n", t * 1000 / hz / n }'
 }
 
-warm() { # the submission path's warm-up: 25 s, or WARM cases (both wrk threads done) when WARM is set
+warm() { # the submission path's warm-up: WARM_SECONDS (default 180), or WARM cases (both wrk threads done) when WARM is set
   if [ -z "${WARM:-}" ]; then
-    RUN=warm wrk -t2 -c8 -d25s -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
+    RUN=warm wrk -t2 -c8 -d"${WARM_SECONDS:-180}s" -s bench/service/cases.lua "http://127.0.0.1:$port" > /dev/null
     return
   fi
   RUN=warm LIMIT=$(( (WARM + 1) / 2 )) DONE="$work/warm" wrk -t2 -c8 -d3600s -s bench/service/cases.lua \
@@ -78,7 +80,7 @@ if [ "$what" != pg ]; then
     load evaluate.lua 8 "POST /v1/evaluate"
     load evaluate.lua 64 "POST /v1/evaluate"
   fi
-  # Warm-up: the JIT needs 20-30 s for the submission path (evaluation, letters, storage) as well.
+  # Warm-up: the submission path (evaluation, notes, letters, storage) is much more code for the JIT.
   warm
   for c in ${CONNECTIONS:-8 64}; do RUN=h2-$c load cases.lua "$c" "POST /v1/cases (H2)"; done
   stop

@@ -34,7 +34,8 @@ import org.pumpauth.server.store.Database;
 import org.pumpauth.server.store.DatabaseSettings;
 
 /**
- * PAS {@code Claim/$submit} durable per second on the embedded H2, at 8 connections, and the first
+ * PAS {@code Claim/$submit} per second on an in-memory H2 in the test's JVM, at 8 connections (a quick
+ * look; {@code bench/fhir/submit.sh} measures it durable, under {@code pumpauth serve}), and the first
  * answer after start (HAPI warmed while the database opens, as {@code serve} does; the FHIR module prepared;
  * the server listening; the shipped {@code fhir/examples/pas-trial-chronic-pain.json} submitted and answered),
  * in a JVM that has not loaded HAPI before, each phase's seconds printed. The server's CPU a case is the
@@ -161,7 +162,7 @@ class PasBenchmarkTest {
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("PAS $submit durable on H2, 8 connections, %d s after a 5 s warm-up: %.0f/s, p50 %.1f ms,"
+        System.out.printf("PAS $submit on an in-memory H2 in this JVM (bench/fhir/submit.sh measures the durable one), 8 connections, %d s after a 5 s warm-up: %.0f/s, p50 %.1f ms,"
                 + " p99 %.1f ms (%d cases; CPU a case: %.1f ms of the server, %.1f ms of this whole JVM, client included;"
                 + " load average %.1f)%n", seconds, total / (double) seconds, sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) (sorted.size() * 0.99)) / 1e6, total, (cpu - client) / 1e6 / total, cpu / 1e6 / total,
